@@ -1,0 +1,20 @@
+using Longshan.Platform.Hosting;
+using Longshan.LegalReview.Agencies;
+
+const string ServiceName = "legalreview";
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddLongshanService(ServiceName, consumers => consumers
+    .Add<AgencyRegisteredConsumer>("agency-registered"));
+
+var app = builder.Build();
+await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
+app.MapDefaultEndpoints();
+app.MapGrpcService<KnownAgencyEndpoint>();
+app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1.LegalReviewService");
+
+app.Run();
+
+/// <summary>Entry point, visible to in-process tests.</summary>
+public partial class Program;

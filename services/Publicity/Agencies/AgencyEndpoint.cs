@@ -1,0 +1,57 @@
+using Grpc.Core;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
+using Longshan.Platform.Messaging;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Longshan.Publicity.Agencies;
+
+/// <summary>gRPC <c>longshan.publicity.v1.AgencyService</c>: register and look up enforcement bodies.</summary>
+public sealed class AgencyEndpoint(
+    Database database, AgencyStore agencies, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    : AgencyService.AgencyServiceBase
+{
+    const string RegisterRpc = "RegisterAgency";
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<RegisterAgencyResponse> RegisterAgency(RegisterAgencyRequest request, ServerCallContext context)
+    {
+        AgencyRegistration.Validate(request).ThrowIfAny();
+        var agency = AgencyRegistration.ToAgency(request);
+        var caller = Caller.From(context);
+        caller.EnsureMayWriteFor(agency.CreditCode);
+
+        var ct = context.CancellationToken;
+        await using var connection = await database.OpenAsync(ct);
+        if (await requests.FindAsync(connection, caller, RegisterRpc, request.RequestId, RegisterAgencyResponse.Parser) is { } earlier)
+            return earlier;
+
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await agencies.FindAsync(connection, agency.CreditCode, transaction) is not null)
+            throw RpcErrors.AlreadyExists($"执法主体 {agency.CreditCode} 已登记 / agency already registered");
+
+        var now = time.GetUtcNow();
+        var response = new RegisterAgencyResponse { Agency = agency };
+        await agencies.InsertAsync(transaction, agency, now, caller.Subject);
+        await outbox.AddAsync(transaction, AgencyRegistration.ToEvent(agency, Guid.NewGuid(), now));
+        await audit.RecordAsync(transaction, caller, RegisterRpc, agency.CreditCode);
+        await requests.SaveAsync(transaction, caller, RegisterRpc, request.RequestId, response);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return response;
+    }
+
+    /// <summary>Public: what the platform discloses about an agency.</summary>
+    [AllowAnonymous]
+    public override async Task<GetAgencyResponse> GetAgency(GetAgencyRequest request, ServerCallContext context)
+    {
+        var code = UnifiedSocialCreditCode.Normalize(request.CreditCode);
+        if (UnifiedSocialCreditCode.Validate(code) is { } error) new FieldViolations().Add("credit_code", error).ThrowIfAny();
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var agency = await agencies.FindAsync(connection, code) ?? throw RpcErrors.NotFound($"执法主体 {code} 未登记 / agency not registered");
+        return new GetAgencyResponse { Agency = agency };
+    }
+}

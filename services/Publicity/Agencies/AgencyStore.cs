@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Dapper;
+using Google.Protobuf;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+
+namespace Longshan.Publicity.Agencies;
+
+/// <summary>The <c>agencies</c> table. Remedy channels are stored as the message's JSON.</summary>
+public sealed class AgencyStore(Database database)
+{
+    static readonly SqlStatement Insert = SqlStatement.Portable(
+        """
+        INSERT INTO agencies (credit_code, name, kind, remedy_channels, registered_at, registered_by)
+        VALUES (@creditCode, @name, @kind, @remedyChannels, @registeredAt, @registeredBy)
+        """);
+
+    static readonly SqlStatement SelectByCode = SqlStatement.Portable(
+        "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies WHERE credit_code = @creditCode");
+
+    sealed record Row(string CreditCode, string Name, string Kind, string RemedyChannels);
+
+    public Task InsertAsync(DbTransaction transaction, Agency agency, DateTimeOffset registeredAt, string registeredBy) =>
+        transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+        {
+            creditCode = agency.CreditCode,
+            name = agency.Name,
+            kind = AgencyRegistration.KindName(agency.Kind),
+            remedyChannels = JsonFormatter.Default.Format(new Agency { RemedyChannels = { agency.RemedyChannels } }),
+            registeredAt,
+            registeredBy,
+        }, transaction);
+
+    public async Task<Agency?> FindAsync(DbConnection connection, string creditCode, DbTransaction? transaction = null)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Sql(SelectByCode), new { creditCode }, transaction);
+        if (row is null) return null;
+        var agency = JsonParser.Default.Parse<Agency>(row.RemedyChannels);
+        agency.CreditCode = row.CreditCode.Trim();
+        agency.Name = row.Name;
+        agency.Kind = AgencyRegistration.KindFromName(row.Kind);
+        return agency;
+    }
+}

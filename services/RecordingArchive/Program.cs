@@ -1,0 +1,20 @@
+using Longshan.Platform.Hosting;
+using Longshan.RecordingArchive.Agencies;
+
+const string ServiceName = "archive";
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddLongshanService(ServiceName, consumers => consumers
+    .Add<AgencyRegisteredConsumer>("agency-registered"));
+
+var app = builder.Build();
+await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
+app.MapDefaultEndpoints();
+app.MapGrpcService<KnownAgencyEndpoint>();
+app.MapGet("/", () => "Longshan RecordingArchive — gRPC: longshan.archive.v1.ArchiveService");
+
+app.Run();
+
+/// <summary>Entry point, visible to in-process tests.</summary>
+public partial class Program;

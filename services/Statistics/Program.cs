@@ -1,0 +1,20 @@
+using Longshan.Platform.Hosting;
+using Longshan.Statistics.Agencies;
+
+const string ServiceName = "statistics";
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddLongshanService(ServiceName, consumers => consumers
+    .Add<AgencyRegisteredConsumer>("agency-registered"));
+
+var app = builder.Build();
+await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
+app.MapDefaultEndpoints();
+app.MapGrpcService<AgencyStatisticsEndpoint>();
+app.MapGet("/", () => "Longshan Statistics — gRPC: longshan.statistics.v1.StatisticsService");
+
+app.Run();
+
+/// <summary>Entry point, visible to in-process tests.</summary>
+public partial class Program;

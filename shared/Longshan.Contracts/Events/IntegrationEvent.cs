@@ -1,0 +1,22 @@
+namespace Longshan.Contracts.Events;
+
+/// <summary>
+/// The fields every integration event carries, first in its JSON body (camelCase):
+/// <c>eventId</c>, <c>eventType</c>, <c>schemaVersion</c>, <c>occurredAt</c> (UTC) and <c>agencyCode</c>
+/// (the 统一社会信用代码 of the agency the fact is about). The event's own fields follow.
+/// Events are facts in past tense; subscribers must treat <c>eventId</c> as the deduplication key.
+/// </summary>
+public abstract record IntegrationEvent
+{
+    public required Guid EventId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required string AgencyCode { get; init; }
+
+    public string EventType => Contract.Type;
+
+    public int SchemaVersion => Contract.Version;
+
+    EventContract Contract => EventCatalog.ContractOf(GetType());
+}

@@ -1,0 +1,20 @@
+namespace Longshan.Contracts.Events.Publicity;
+
+/// <summary>
+/// 执法主体已登记 — an enforcement body was registered on the platform.
+/// Exchange <c>longshan.publicity.agency-registered.v1</c>. <see cref="IntegrationEvent.AgencyCode"/> is the
+/// registered agency's credit code.
+/// </summary>
+[EventContract("publicity", "AgencyRegistered", 1)]
+public sealed record AgencyRegistered : IntegrationEvent
+{
+    public required string Name { get; init; }
+
+    /// <summary>county-department, township, authorised-organisation or entrusted-organisation.</summary>
+    public required string Kind { get; init; }
+
+    public required IReadOnlyList<RemedyChannel> RemedyChannels { get; init; }
+}
+
+/// <summary>救济渠道 — kind is reconsideration (行政复议) or litigation (行政诉讼).</summary>
+public sealed record RemedyChannel(string Kind, string Body, string Contact);

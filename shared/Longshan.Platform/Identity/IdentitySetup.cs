@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Longshan.Platform.Identity;
+
+public static class IdentitySetup
+{
+    /// <summary>Bearer JWT validation (issuer, audience, HMAC key, lifetime) and the platform's policies.</summary>
+    public static IHostApplicationBuilder AddLongshanIdentity(this IHostApplicationBuilder builder)
+    {
+        var options = (builder.Configuration.GetSection("Identity").Get<IdentityOptions>() ?? new IdentityOptions()).Resolve();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKey = TokenIssuer.Key(options),
+                NameClaimType = "sub",
+                RoleClaimType = Claims.Role,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim(Claims.Agency).RequireRole(Roles.Agency, Roles.CountyAdmin))
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser());
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Longshan.Platform.Messaging;
+
+/// <summary>Configuration section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Rows claimed and published together; publishes in a batch run concurrently.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How often to look for rows when nobody woke the dispatcher.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A claimed row is left alone by other dispatchers for this long (a crashed instance's rows come back).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time allowed for one batch's publishes and broker confirms.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Delay before retry number <paramref name="attempts"/> + 1: doubling from the first delay, capped.</summary>
+    public TimeSpan RetryDelay(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts, 20))));
+}
