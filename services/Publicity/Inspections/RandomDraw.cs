@@ -9,7 +9,7 @@ namespace Longshan.Publicity.Inspections;
 /// String.CompareOrdinal). Officers: keep those whose certificate is active and valid on the draw date
 /// (<c>DrawDate ≤ CertificateValidUntil</c>) and, when agency codes are given, whose agency is listed;
 /// sort them by id, ordinal.</item>
-/// <item><b>Stream.</b> <see cref="SeededStream"/>: block_k = SHA-256(UTF-8(seed) ‖ BE64(k)), k = 0, 1, …,
+/// <item><b>Stream.</b> <see cref="SeededSequence"/>: block_k = SHA-256(UTF-8(seed) ‖ BE64(k)), k = 0, 1, …,
 /// read as big-endian unsigned 64-bit integers; uniform(n) by rejection sampling (limit 2^64 − (2^64 mod n)),
 /// each call consuming at least one integer (also for n = 1).</item>
 /// <item><b>Targets.</b> k = the count, or ⌈ratio × N⌉. Partial Fisher–Yates on the sorted array T of N ids:
@@ -47,7 +47,7 @@ public static class RandomDraw
 
         var officers = EligibleOfficers(request);
         var count = request.Size.Resolve(targets.Length);
-        var stream = new SeededStream(request.Seed);
+        var stream = new SeededSequence(request.Seed);
 
         // Random targets (随机抽取检查对象): partial Fisher–Yates.
         for (var i = 0; i < count; i++)

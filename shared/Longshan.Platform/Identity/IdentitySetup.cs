@@ -16,19 +16,22 @@ public static class IdentitySetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = options.Issuer,
-                ValidAudience = options.Audience,
-                IssuerSigningKey = TokenIssuer.Key(options),
-                NameClaimType = "sub",
-                RoleClaimType = Claims.Role,
-                ClockSkew = TimeSpan.FromMinutes(1),
-            };
+            jwt.TokenValidationParameters = ValidationParameters(options);
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim(Claims.Agency).RequireRole(Roles.Agency, Roles.CountyAdmin))
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser());
         return builder;
     }
+
+    /// <summary>What a token must satisfy: our issuer, audience and key, within its lifetime (1 minute of clock skew).</summary>
+    public static TokenValidationParameters ValidationParameters(IdentityOptions options) => new()
+    {
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        IssuerSigningKey = TokenIssuer.Key(options),
+        NameClaimType = "sub",
+        RoleClaimType = Claims.Role,
+        ClockSkew = TimeSpan.FromMinutes(1),
+    };
 }

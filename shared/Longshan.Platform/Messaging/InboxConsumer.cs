@@ -15,17 +15,6 @@ namespace Longshan.Platform.Messaging;
 public abstract class InboxConsumer<TEvent>(Database database, TimeProvider time, ILogger logger) : IConsumer<TEvent>
     where TEvent : IntegrationEvent
 {
-    static readonly SqlStatement Record = new(
-        """
-        INSERT OR IGNORE INTO inbox_messages (consumer, event_id, event_type, trace_id, handled_at)
-        VALUES (@consumer, @eventId, @eventType, @traceId, @handledAt)
-        """,
-        """
-        INSERT INTO dbo.inbox_messages (consumer, event_id, event_type, trace_id, handled_at)
-        SELECT @consumer, @eventId, @eventType, @traceId, @handledAt
-        WHERE NOT EXISTS (SELECT 1 FROM dbo.inbox_messages WITH (UPDLOCK, HOLDLOCK) WHERE consumer = @consumer AND event_id = @eventId)
-        """);
-
     protected Database Database => database;
 
     public async Task Consume(ConsumeContext<TEvent> context)
@@ -35,7 +24,7 @@ public abstract class InboxConsumer<TEvent>(Database database, TimeProvider time
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Data.Database.BeginWriteAsync(connection, cancellationToken);
 
-        var first = await connection.ExecuteAsync(database.Sql(Record), new
+        var first = await connection.ExecuteAsync(database.Sql(InboxSql.Record), new
         {
             consumer = GetType().Name,
             eventId = @event.EventId,
@@ -55,4 +44,19 @@ public abstract class InboxConsumer<TEvent>(Database database, TimeProvider time
 
     /// <summary>Applies the event's change to the service's own tables, inside <paramref name="transaction"/>.</summary>
     protected abstract Task ApplyAsync(TEvent @event, DbTransaction transaction, CancellationToken cancellationToken);
+}
+
+/// <summary>The inbox's SQL (outside the generic consumer so that it exists once).</summary>
+static class InboxSql
+{
+    public static readonly SqlStatement Record = new(
+        """
+        INSERT OR IGNORE INTO inbox_messages (consumer, event_id, event_type, trace_id, handled_at)
+        VALUES (@consumer, @eventId, @eventType, @traceId, @handledAt)
+        """,
+        """
+        INSERT INTO dbo.inbox_messages (consumer, event_id, event_type, trace_id, handled_at)
+        SELECT @consumer, @eventId, @eventType, @traceId, @handledAt
+        WHERE NOT EXISTS (SELECT 1 FROM dbo.inbox_messages WITH (UPDLOCK, HOLDLOCK) WHERE consumer = @consumer AND event_id = @eventId)
+        """);
 }

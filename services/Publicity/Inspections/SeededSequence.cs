@@ -5,12 +5,12 @@ using System.Text;
 namespace Longshan.Publicity.Inspections;
 
 /// <summary>
-/// Deterministic random stream defined from a published seed, re-implementable in any language:
+/// Deterministic random sequence defined from a published seed, re-implementable in any language:
 /// block_k = SHA-256(UTF-8(seed) ‖ k as 8-byte big-endian), k = 0, 1, 2, …; the stream is
 /// block_0 ‖ block_1 ‖ … read as consecutive unsigned 64-bit big-endian integers (4 per block).
 /// Not System.Random, whose algorithm is not a published specification.
 /// </summary>
-public sealed class SeededStream
+public sealed class SeededSequence
 {
     private readonly byte[] _input;
     private readonly byte[] _block = new byte[32];
@@ -18,7 +18,7 @@ public sealed class SeededStream
     private int _offset = 32;
 
     /// <summary>Starts the stream for <paramref name="seed"/>.</summary>
-    public SeededStream(string seed)
+    public SeededSequence(string seed)
     {
         ArgumentException.ThrowIfNullOrEmpty(seed);
         var seedBytes = Encoding.UTF8.GetBytes(seed);

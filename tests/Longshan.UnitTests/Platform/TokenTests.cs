@@ -1,0 +1,72 @@
+using Grpc.Core;
+using Longshan.Platform.Identity;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Longshan.UnitTests.Platform;
+
+public sealed class TokenTests
+{
+    const string Agency = "114313000000000012";
+    static readonly IdentityOptions Options = IdentityOptions.Development;
+
+    static async Task<Caller?> ValidateAsync(string token, IdentityOptions options)
+    {
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, IdentitySetup.ValidationParameters(options));
+        return result.IsValid ? Caller.From(new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity)) : null;
+    }
+
+    [Fact]
+    public async Task A_minted_token_carries_the_agency_and_roles()
+    {
+        var token = TokenIssuer.Mint(Options, "case-system-1", Agency, [Roles.Agency], TimeSpan.FromHours(1), TimeProvider.System);
+
+        var caller = await ValidateAsync(token, Options);
+
+        Assert.NotNull(caller);
+        Assert.Equal(Agency, caller.AgencyCode);
+        Assert.Equal("case-system-1", caller.Subject);
+        Assert.Equal([Roles.Agency], caller.Roles);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_rejected()
+    {
+        var forger = new IdentityOptions { Issuer = Options.Issuer, Audience = Options.Audience, SigningKey = new string('k', 40) };
+        var token = TokenIssuer.Mint(forger, "x", Agency, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System);
+
+        Assert.Null(await ValidateAsync(token, Options));
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_rejected()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-3));
+        var token = TokenIssuer.Mint(Options, "x", Agency, [Roles.Agency], TimeSpan.FromHours(1), clock);
+
+        Assert.Null(await ValidateAsync(token, Options));
+    }
+
+    [Fact]
+    public void Production_identity_without_a_key_fails_at_start_up() =>
+        Assert.Throws<InvalidOperationException>(() => new IdentityOptions { Issuer = "https://idp.longshan.gov.cn" }.Resolve());
+
+    [Fact]
+    public void An_agency_writes_only_its_own_data()
+    {
+        var own = new Caller("s", Agency, new HashSet<string> { Roles.Agency });
+        own.EnsureMayWriteFor(Agency);
+
+        var error = Assert.Throws<RpcException>(() => own.EnsureMayWriteFor("91350100M000100Y43"));
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public void The_county_administrator_writes_for_any_agency_and_the_data_center_for_none()
+    {
+        new Caller("s", Agency, new HashSet<string> { Roles.CountyAdmin }).EnsureMayWriteFor("91350100M000100Y43");
+
+        var reader = new Caller("s", Agency, new HashSet<string> { Roles.DataCenter });
+        Assert.Equal(StatusCode.PermissionDenied, Assert.Throws<RpcException>(() => reader.EnsureMayWriteFor(Agency)).StatusCode);
+    }
+}
