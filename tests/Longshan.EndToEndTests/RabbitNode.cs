@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Longshan.AppHost;
+
+namespace Longshan.EndToEndTests;
+
+/// <summary>A RabbitMQ node the test starts and stops itself (the AppHost is given its address as an existing broker).</summary>
+public sealed class RabbitNode : IAsyncDisposable
+{
+    readonly LocalRabbitMq node;
+    readonly IReadOnlyDictionary<string, string> environment;
+    Process? server;
+
+    public RabbitNode(string dataFolder)
+    {
+        node = LocalRabbitMq.For(dataFolder);
+        environment = node.PrepareEnvironment();
+    }
+
+    public string ConnectionString => node.ConnectionString;
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo(LocalRabbitMq.ServerBinary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        server = Process.Start(start)!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await LocalRabbitMq.AnswersAmqpAsync(node.AmqpPort, CancellationToken.None))
+        {
+            if (server.HasExited) throw new InvalidOperationException($"rabbitmq-server exited with {server.ExitCode}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("rabbitmq-server did not open its AMQP port within 60 s");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Stops the node the way an operator would (<c>rabbitmqctl stop</c>) and waits for the process to end.</summary>
+    public async Task StopAsync()
+    {
+        if (server is null || server.HasExited) return;
+        var stop = new ProcessStartInfo(LocalRabbitMq.ControlBinary, ["-n", node.NodeName, "stop"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment) stop.Environment[key] = value;
+        using (var control = Process.Start(stop)!) await control.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await server.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { server.Kill(entireProcessTree: true); }
+        server.Dispose();
+        server = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+    }
+}
