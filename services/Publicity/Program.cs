@@ -1,18 +1,40 @@
 using Longshan.Platform.Hosting;
 using Longshan.Publicity.Agencies;
+using Longshan.Publicity.Calendar;
+using Longshan.Publicity.Decisions;
+using Longshan.Publicity.Inspections;
+using Longshan.Publicity.Officers;
+using Longshan.Publicity.Portal;
+using Longshan.Publicity.PowerList;
 
 const string ServiceName = "publicity";
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddLongshanService(ServiceName);
-builder.Services.AddSingleton<AgencyStore>();
+builder.AddLongshanService(ServiceName, consumers =>
+{
+    OfficersFeature.AddConsumers(consumers);
+    PowerListFeature.AddConsumers(consumers);
+    InspectionsFeature.AddConsumers(consumers);
+    DecisionsFeature.AddConsumers(consumers);
+});
+builder.AddCalendar();
+builder.AddAgencies();
+builder.AddOfficers();
+builder.AddPowerList();
+builder.AddInspections();
+builder.AddDecisions();
+builder.AddPortal();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
-app.MapGrpcService<AgencyEndpoint>();
-app.MapGet("/", () => "Longshan Publicity — gRPC: longshan.publicity.v1.AgencyService");
+app.MapAgencies();
+app.MapOfficers();
+app.MapPowerList();
+app.MapInspections();
+app.MapDecisions();
+app.MapPortal();
 
 app.Run();
 

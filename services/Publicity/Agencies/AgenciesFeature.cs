@@ -1,0 +1,17 @@
+namespace Longshan.Publicity.Agencies;
+
+/// <summary>执法主体 — registering enforcement bodies (the foundation slice).</summary>
+public static class AgenciesFeature
+{
+    public static WebApplicationBuilder AddAgencies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AgencyStore>();
+        return builder;
+    }
+
+    public static WebApplication MapAgencies(this WebApplication app)
+    {
+        app.MapGrpcService<AgencyEndpoint>();
+        return app;
+    }
+}

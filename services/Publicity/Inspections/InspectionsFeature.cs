@@ -1,0 +1,14 @@
+using Longshan.Platform.Messaging;
+
+namespace Longshan.Publicity.Inspections;
+
+/// <summary>双随机、一公开 — random-inspection item lists, reproducible draws and published results (T2).</summary>
+public static class InspectionsFeature
+{
+    public static WebApplicationBuilder AddInspections(this WebApplicationBuilder builder) => builder;
+
+    /// <summary>The feature's event consumers (queue names are prefixed with the service).</summary>
+    public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
+
+    public static WebApplication MapInspections(this WebApplication app) => app;
+}

@@ -1,0 +1,79 @@
+using Dapper;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Longshan.EndToEndTests;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Longshan.Publicity.Tests.Support;
+
+/// <summary>
+/// The Publicity service in-process with its own SQLite file, a real RabbitMQ node (one per test run) and a
+/// fake clock tests can move. One instance per test class (<c>IClassFixture&lt;PublicityApp&gt;</c>).
+/// </summary>
+public sealed class PublicityApp : WebApplicationFactory<Program>
+{
+    static readonly Lazy<Task<RabbitNode>> Broker = new(StartBrokerAsync);
+    static int counter = Random.Shared.Next(1_000_000);
+
+    readonly string databasePath = Path.Combine(Path.GetTempPath(), $"longshan-publicity-{Guid.NewGuid():N}.db");
+    GrpcChannel? channel;
+
+    /// <summary>The service's clock. Starts at 2026-11-27 10:00 Beijing time.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
+
+    public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var broker = Broker.Value.GetAwaiter().GetResult();
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:publicity-db", $"Data Source={databasePath}");
+        builder.UseSetting("ConnectionStrings:rabbitmq", broker.ConnectionString);
+        builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A new, valid credit code (11 = 机构编制, 433130 = 龙山县).</summary>
+    public static string NewCreditCode()
+    {
+        var first17 = $"11433130{Interlocked.Increment(ref counter):D9}";
+        return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+    }
+
+    public static Metadata Bearer(string agencyCode, params string[] roles) => new()
+    {
+        { "authorization", "Bearer " + TokenIssuer.Mint(IdentityOptions.Development, $"test:{agencyCode}", agencyCode,
+            roles.Length == 0 ? [Roles.Agency] : roles, TimeSpan.FromHours(1), TimeProvider.System) },
+    };
+
+    /// <summary>Reads the service's SQLite file directly, to check what was (or was not) stored.</summary>
+    public async Task<long> CountAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath}");
+        await connection.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        channel?.Dispose();
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(databasePath + suffix);
+    }
+
+    static async Task<RabbitNode> StartBrokerAsync()
+    {
+        var node = new RabbitNode(Path.Combine(Path.GetTempPath(), "longshan-publicity-tests-broker-" + Guid.NewGuid().ToString("N")[..8]));
+        await node.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return node;
+    }
+}
