@@ -1,6 +1,9 @@
+using Longshan.Benchmarks;
+
 // Each benchmark measures the platform against a baseline in the same run and prints both, and their ratio.
 var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
+    ["outbox"] = OutboxBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

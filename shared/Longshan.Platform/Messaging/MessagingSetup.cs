@@ -26,9 +26,14 @@ public static class MessagingSetup
         var brokerUri = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not set (amqp://user:password@host:port/vhost). The AppHost sets it.");
 
+        var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
+
         builder.Services.AddMassTransit(bus =>
         {
             consumers?.Invoke(new ConsumerRegistry(bus, serviceName));
+            // On a RabbitMQ cluster every consumer queue is a replicated quorum queue.
+            if (quorumQueues)
+                bus.AddConfigureEndpointsCallback((_, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri), host => host.PublisherConfirmation = true);
