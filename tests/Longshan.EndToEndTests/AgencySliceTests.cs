@@ -18,7 +18,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         Platform = await Platform.StartAsync(Path.Combine(Path.GetTempPath(), "longshan-e2e-" + Guid.NewGuid().ToString("N")[..8]));
 
-    public async Task DisposeAsync() => await Platform.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Platform.DisposeAsync();
+        try { Directory.Delete(Platform.DataFolder, recursive: true); }
+        catch (IOException) { /* a process may still hold a file for a moment; the temp folder is cleaned by the OS */ }
+    }
 }
 
 /// <summary>The foundation slice: an agency registered over gRPC reaches every other service through the outbox and RabbitMQ.</summary>

@@ -27,6 +27,8 @@ public sealed class BrokerOutageTests : IAsyncLifetime
     {
         await platform.DisposeAsync();
         await broker.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { /* see PlatformFixture */ }
     }
 
     [Fact]

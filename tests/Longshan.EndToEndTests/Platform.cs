@@ -47,6 +47,9 @@ public sealed class Platform : IAsyncDisposable
         return channel;
     }
 
+    public async Task<string> BrokerConnectionStringAsync() =>
+        await app.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("no rabbitmq connection string");
+
     /// <summary>A token of the development issuer, which the AppHost makes the services accept.</summary>
     public static string Token(string agencyCode, params string[] roles) =>
         TokenIssuer.Mint(IdentityOptions.Development, $"test:{agencyCode}", agencyCode, roles.Length == 0 ? [Roles.Agency] : roles,

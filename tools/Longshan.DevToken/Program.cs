@@ -3,7 +3,7 @@ using Longshan.Platform.Identity;
 
 // Usage: dotnet run --project tools/Longshan.DevToken -- <agency-credit-code> [role ...] [--hours N]
 // Roles: agency (default), county-admin, data-center. Prints the token only, for use as
-//   grpcurl -H "authorization: Bearer $(dotnet run --project tools/Longshan.DevToken -- 11430000MB0000000X)" ...
+//   grpcurl -H "authorization: Bearer $(dotnet run --project tools/Longshan.DevToken -- 11433130MB1234567Q)" ...
 // Tokens are signed by the development issuer, which services accept only with Identity:UseDevelopmentIssuer=true.
 
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();

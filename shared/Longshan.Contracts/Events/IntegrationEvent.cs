@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Longshan.Contracts.Events;
 
 /// <summary>
@@ -8,14 +10,19 @@ namespace Longshan.Contracts.Events;
 /// </summary>
 public abstract record IntegrationEvent
 {
+    [JsonPropertyOrder(-5)]
     public required Guid EventId { get; init; }
 
+    [JsonPropertyOrder(-2)]
     public required DateTimeOffset OccurredAt { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string AgencyCode { get; init; }
 
+    [JsonPropertyOrder(-4)]
     public string EventType => Contract.Type;
 
+    [JsonPropertyOrder(-3)]
     public int SchemaVersion => Contract.Version;
 
     EventContract Contract => EventCatalog.ContractOf(GetType());
