@@ -14,6 +14,7 @@ public sealed class PendingMessage
     public string Body { get; set; } = "";
     public string? TraceParent { get; set; }
     public int Attempts { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
 }
 
 /// <summary>Publishes one outbox row to the broker and returns once the broker confirmed it.</summary>
@@ -39,16 +40,16 @@ public sealed class OutboxDispatcher(
             SELECT sequence FROM outbox_messages
             WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
             ORDER BY sequence LIMIT @batchSize)
-        RETURNING sequence, event_id, event_type, body, trace_parent, attempts
+        RETURNING sequence, event_id, event_type, body, trace_parent, attempts, occurred_at
         """,
         """
         WITH next AS (
-            SELECT TOP (@batchSize) sequence, event_id, event_type, body, trace_parent, attempts, next_attempt_at
+            SELECT TOP (@batchSize) sequence, event_id, event_type, body, trace_parent, attempts, occurred_at, next_attempt_at
             FROM dbo.outbox_messages WITH (ROWLOCK, UPDLOCK, READPAST)
             WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
             ORDER BY sequence)
         UPDATE next SET next_attempt_at = @leaseUntil
-        OUTPUT inserted.sequence, inserted.event_id, inserted.event_type, inserted.body, inserted.trace_parent, inserted.attempts;
+        OUTPUT inserted.sequence, inserted.event_id, inserted.event_type, inserted.body, inserted.trace_parent, inserted.attempts, inserted.occurred_at;
         """);
 
     static readonly SqlStatement MarkSent = SqlStatement.Portable(
@@ -132,6 +133,7 @@ public sealed class OutboxDispatcher(
         if (failed.Count > 0) await connection.ExecuteAsync(database.Sql(MarkFailed), failed, transaction);
         await transaction.CommitAsync(cancellationToken);
 
+        OutboxMetrics.Record(sent.Count, failed.Count, batch.Where((_, i) => errors[i] is null).Select(m => now - m.OccurredAt));
         if (failed.Count > 0)
             logger.LogWarning("Outbox: {Failed} of {Total} events not confirmed by the broker; next attempt after {Delay}. First error: {Error}",
                 failed.Count, batch.Count, failed[0].NextAttemptAt - now, failed[0].Error);
