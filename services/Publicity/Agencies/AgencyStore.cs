@@ -18,6 +18,10 @@ public sealed class AgencyStore(Database database)
     static readonly SqlStatement SelectByCode = SqlStatement.Portable(
         "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies WHERE credit_code = @creditCode");
 
+    static readonly SqlStatement SelectPage = new(
+        "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies ORDER BY name, credit_code LIMIT @take OFFSET @skip",
+        "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies ORDER BY name, credit_code OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY");
+
     sealed record Row(string CreditCode, string Name, string Kind, string RemedyChannels);
 
     public Task InsertAsync(DbTransaction transaction, Agency agency, DateTimeOffset registeredAt, string registeredBy) =>
@@ -34,7 +38,15 @@ public sealed class AgencyStore(Database database)
     public async Task<Agency?> FindAsync(DbConnection connection, string creditCode, DbTransaction? transaction = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Sql(SelectByCode), new { creditCode }, transaction);
-        if (row is null) return null;
+        return row is null ? null : ToAgency(row);
+    }
+
+    /// <summary>Agencies in name order, for the portal's listing.</summary>
+    public async Task<IReadOnlyList<Agency>> ListAsync(DbConnection connection, int skip, int take) =>
+        (await connection.QueryAsync<Row>(database.Sql(SelectPage), new { skip, take })).Select(ToAgency).ToList();
+
+    static Agency ToAgency(Row row)
+    {
         var agency = JsonParser.Default.Parse<Agency>(row.RemedyChannels);
         agency.CreditCode = row.CreditCode.Trim();
         agency.Name = row.Name;

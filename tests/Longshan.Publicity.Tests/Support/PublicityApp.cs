@@ -17,7 +17,7 @@ namespace Longshan.Publicity.Tests.Support;
 /// The Publicity service in-process with its own SQLite file, a real RabbitMQ node (one per test run) and a
 /// fake clock tests can move. One instance per test class (<c>IClassFixture&lt;PublicityApp&gt;</c>).
 /// </summary>
-public sealed class PublicityApp : WebApplicationFactory<Program>
+public class PublicityApp : WebApplicationFactory<Program>
 {
     static readonly Lazy<Task<RabbitNode>> Broker = new(StartBrokerAsync);
     static int counter = Random.Shared.Next(1_000_000);
@@ -28,7 +28,7 @@ public sealed class PublicityApp : WebApplicationFactory<Program>
     /// <summary>The service's clock. Starts at 2026-11-27 10:00 Beijing time.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
 
-    public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    public virtual GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,25 @@
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+using Longshan.Platform.Identifiers;
+using Longshan.Publicity.Agencies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Longshan.Publicity.Portal.Pages.Agencies;
+
+/// <summary>One enforcement body: what it is, where to challenge its decisions, its powers and inspections.</summary>
+public sealed class AgencyModel(Database database, AgencyStore agencies) : PageModel
+{
+    public Agency Agency { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        code = UnifiedSocialCreditCode.Normalize(code);
+        if (!UnifiedSocialCreditCode.IsValid(code)) return NotFound();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var agency = await agencies.FindAsync(connection, code);
+        if (agency is null) return NotFound();
+        Agency = agency;
+        return Page();
+    }
+}
