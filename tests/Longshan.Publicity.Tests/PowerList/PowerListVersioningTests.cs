@@ -2,6 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Tests.Support;
+using Microsoft.Data.Sqlite;
 using static Longshan.Publicity.Tests.PowerList.PowerItems;
 
 namespace Longshan.Publicity.Tests.PowerList;
@@ -157,5 +158,21 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
             && DateTime.UtcNow < deadline)
             await Task.Delay(100);
         Assert.Equal(2, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @agency AND event_type = 'PowerItemPublished' AND sent_at IS NOT NULL", new { agency }));
+    }
+
+    [Fact]
+    public async Task Concurrent_publications_of_one_item_get_consecutive_versions_and_stored_versions_cannot_be_rewritten()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        await client.PublishItemAsync(Publish(agency, Content("CF-006")), Token(agency));
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+            (await client.PublishItemAsync(NewVersion(agency, Content("CF-006"), $"修订 {i}"), Token(agency))).Item.Version));
+
+        Assert.Equal([2, 3, 4, 5, 6, 7], versions.Order());
+        Assert.Equal(7, await app.CountAsync("SELECT current_version FROM power_items WHERE agency_code = @agency AND item_code = 'CF-006'", new { agency }));
+        var rewrite = await Assert.ThrowsAsync<SqliteException>(() =>
+            app.CountAsync("UPDATE power_item_versions SET name = 'x' WHERE agency_code = @agency", new { agency }));
+        Assert.Contains("immutable", rewrite.Message);
     }
 }

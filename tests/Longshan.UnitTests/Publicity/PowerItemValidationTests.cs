@@ -1,4 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
@@ -36,7 +37,7 @@ public sealed class PowerItemValidationTests
     static List<string> Fields(FieldViolations violations)
     {
         try { violations.ThrowIfAny(); return []; }
-        catch (Grpc.Core.RpcException e) { return e.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToList(); }
+        catch (RpcException e) { return e.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToList(); }
     }
 
     [Fact]
