@@ -1,0 +1,138 @@
+using Grpc.Core;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
+using Longshan.Platform.Messaging;
+using Longshan.Publicity.Agencies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Longshan.Publicity.PowerList;
+
+/// <summary>gRPC <c>longshan.publicity.v1.PowerListService</c>: publish, withdraw and read the versioned power list.</summary>
+public sealed class PowerListEndpoint(
+    Database database, PowerItemStore items, AgencyStore agencies, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    : PowerListService.PowerListServiceBase
+{
+    const string PublishRpc = "PublishItem";
+    const string WithdrawRpc = "WithdrawItem";
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<PublishPowerItemResponse> PublishItem(PublishPowerItemRequest request, ServerCallContext context)
+    {
+        PowerItemValidation.Validate(request).ThrowIfAny();
+        var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        var caller = Caller.From(context);
+        caller.EnsureMayWriteFor(agencyCode);
+
+        var ct = context.CancellationToken;
+        await using var connection = await database.OpenAsync(ct);
+        if (await requests.FindAsync(connection, caller, PublishRpc, request.RequestId, PublishPowerItemResponse.Parser) is { } earlier)
+            return earlier;
+
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        // 118号: the list discloses the powers of a registered enforcement body (执法主体).
+        if (await agencies.FindAsync(connection, agencyCode, transaction) is null)
+            throw RpcErrors.FailedPrecondition("118号: 执法主体须先登记 / agency must be registered", agencyCode, $"执法主体 {agencyCode} 未登记 / agency not registered");
+        var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.Content.ItemCode.Trim());
+        if (PowerItemVersioning.Refusal(head) is { } refusal)
+            throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.Content.ItemCode}", refusal);
+        PowerItemVersioning.ValidateChange(head, request.ChangeReason, request.ChangeNote).ThrowIfAny();
+
+        var item = PowerItemVersioning.NewVersion(agencyCode, request.Content, head, request.ChangeReason, request.ChangeNote, time.GetUtcNow());
+        var response = new PublishPowerItemResponse { Item = item };
+        await items.InsertAsync(transaction, item, head, caller.Subject);
+        await outbox.AddAsync(transaction, PowerItemEvents.Published(item, Guid.NewGuid()));
+        await audit.RecordAsync(transaction, caller, PublishRpc, Target(item));
+        await requests.SaveAsync(transaction, caller, PublishRpc, request.RequestId, response);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return response;
+    }
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<WithdrawPowerItemResponse> WithdrawItem(WithdrawPowerItemRequest request, ServerCallContext context)
+    {
+        PowerItemValidation.Validate(request).ThrowIfAny();
+        var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        var caller = Caller.From(context);
+        caller.EnsureMayWriteFor(agencyCode);
+
+        var ct = context.CancellationToken;
+        await using var connection = await database.OpenAsync(ct);
+        if (await requests.FindAsync(connection, caller, WithdrawRpc, request.RequestId, WithdrawPowerItemResponse.Parser) is { } earlier)
+            return earlier;
+
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.ItemCode)
+            ?? throw NotFound(agencyCode, request.ItemCode);
+        if (PowerItemVersioning.Refusal(head) is { } refusal)
+            throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.ItemCode}", refusal);
+        var current = await items.GetAsync(connection, transaction, agencyCode, request.ItemCode, head.CurrentVersion)
+            ?? throw NotFound(agencyCode, request.ItemCode);
+
+        var item = PowerItemVersioning.Withdrawal(current, request.Reason, request.Note, time.GetUtcNow());
+        var response = new WithdrawPowerItemResponse { Item = item };
+        await items.InsertAsync(transaction, item, head, caller.Subject);
+        await outbox.AddAsync(transaction, PowerItemEvents.Withdrawn(item, Guid.NewGuid()));
+        await audit.RecordAsync(transaction, caller, WithdrawRpc, Target(item));
+        await requests.SaveAsync(transaction, caller, WithdrawRpc, request.RequestId, response);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return response;
+    }
+
+    /// <summary>Public: the current version (also when withdrawn), or the version asked for.</summary>
+    [AllowAnonymous]
+    public override async Task<GetPowerItemResponse> GetItem(GetPowerItemRequest request, ServerCallContext context)
+    {
+        var violations = ItemKey(request.AgencyCode, request.ItemCode);
+        if (request.Version < 0) violations.Add("version", "版本号不得为负 / version must not be negative");
+        violations.ThrowIfAny();
+        var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        var item = await items.GetAsync(agencyCode, request.ItemCode, request.Version == 0 ? null : request.Version, context.CancellationToken)
+            ?? throw NotFound(agencyCode, request.ItemCode, request.Version);
+        return new GetPowerItemResponse { Item = item };
+    }
+
+    /// <summary>Public: an agency's items in force.</summary>
+    [AllowAnonymous]
+    public override async Task<ListPowerItemsResponse> ListItems(ListPowerItemsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        PowerItemValidation.AgencyCode(violations, "agency_code", request.AgencyCode);
+        var category = PowerItemNames.ToDomain(request.Category);
+        if (request.Category != PowerCategory.Unspecified && category is null) violations.Add("category", "执法类别未知 / unknown category");
+        PowerListPaging.Validate(violations, request.PageSize, request.PageToken).ThrowIfAny();
+
+        var page = await items.ListCurrentAsync(UnifiedSocialCreditCode.Normalize(request.AgencyCode), category,
+            PowerListPaging.Size(request.PageSize), request.PageToken, context.CancellationToken);
+        return new ListPowerItemsResponse { Items = { page.Items }, NextPageToken = page.NextPageToken ?? "" };
+    }
+
+    /// <summary>Public: every version, newest first.</summary>
+    [AllowAnonymous]
+    public override async Task<GetPowerItemHistoryResponse> GetItemHistory(GetPowerItemHistoryRequest request, ServerCallContext context)
+    {
+        ItemKey(request.AgencyCode, request.ItemCode).ThrowIfAny();
+        var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        var versions = await items.HistoryAsync(agencyCode, request.ItemCode, context.CancellationToken);
+        if (versions.Count == 0) throw NotFound(agencyCode, request.ItemCode);
+        return new GetPowerItemHistoryResponse { Versions = { versions } };
+    }
+
+    static FieldViolations ItemKey(string agencyCode, string itemCode)
+    {
+        var violations = new FieldViolations();
+        PowerItemValidation.AgencyCode(violations, "agency_code", agencyCode);
+        PowerItemValidation.ItemCode(violations, "item_code", itemCode);
+        return violations;
+    }
+
+    static string Target(PowerItem item) => $"{item.AgencyCode}/{item.Content.ItemCode}@v{item.Version}";
+
+    static RpcException NotFound(string agencyCode, string itemCode, int version = 0) => RpcErrors.NotFound(version == 0
+        ? $"执法主体 {agencyCode} 无事项 {itemCode} / no such item"
+        : $"执法主体 {agencyCode} 的事项 {itemCode} 无第 {version} 版 / no such version");
+}
