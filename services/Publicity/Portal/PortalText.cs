@@ -1,4 +1,5 @@
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Publicity.Decisions;
 
 namespace Longshan.Publicity.Portal;
 
@@ -20,4 +21,40 @@ public static class PortalText
         RemedyKind.Litigation => "行政诉讼",
         _ => "其他",
     };
+
+    public static string Category(DecisionCategory category) => category switch
+    {
+        DecisionCategory.Permit => "行政许可",
+        DecisionCategory.Penalty => "行政处罚",
+        DecisionCategory.Coercion => "行政强制",
+        DecisionCategory.Levy => "行政征收",
+        DecisionCategory.Requisition => "行政征用",
+        DecisionCategory.Inspection => "行政检查",
+        DecisionCategory.Payment => "行政给付",
+        DecisionCategory.Confirmation => "行政确认",
+        DecisionCategory.Award => "行政奖励",
+        DecisionCategory.Ruling => "行政裁决",
+        _ => "其他行政执法行为",
+    };
+
+    public static string Category(PowerCategory category) =>
+        PowerList.PowerItemNames.ToDomain(category) is { } domain ? Category(domain) : "其他行政执法行为";
+
+    public static string ChangeReason(PowerItemChangeReason reason) => reason switch
+    {
+        PowerItemChangeReason.Initial => "首次公布",
+        PowerItemChangeReason.LawAmended => "法律法规修订",
+        PowerItemChangeReason.MandateChanged => "机构职能调整",
+        PowerItemChangeReason.Correction => "更正",
+        _ => "其他",
+    };
+
+    /// <summary>Money is stored in fen (分); shown in yuan (元).</summary>
+    public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00") + " 元";
+
+    /// <summary>An instant in county time (Asia/Shanghai).</summary>
+    public static string CountyTime(Google.Protobuf.WellKnownTypes.Timestamp? instant) =>
+        instant is null ? "" : TimeZoneInfo.ConvertTime(instant.ToDateTimeOffset(), China).ToString("yyyy-MM-dd HH:mm");
+
+    static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

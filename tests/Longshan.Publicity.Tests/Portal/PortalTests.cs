@@ -1,5 +1,6 @@
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
+using Longshan.Publicity.Tests.PowerList;
 using Longshan.Publicity.Tests.Support;
 
 namespace Longshan.Publicity.Tests.Portal;
@@ -25,6 +26,31 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("龙山县应急管理局 - 龙山县行政执法公示平台", await page.TitleAsync());
         Assert.Contains("行政复议", await page.InnerTextAsync("main"));
         Assert.Contains("龙山县人民政府", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
+    public async Task A_citizen_reads_an_enforcement_item_with_its_flowchart_service_guide_and_history()
+    {
+        var agency = await PowerItems.RegisterAgencyAsync(app);
+        var client = new PowerListService.PowerListServiceClient(app.Channel);
+        var content = PowerItems.Content("XK-0101", PowerCategory.Permit);
+        await client.PublishItemAsync(PowerItems.Publish(agency, content), PowerItems.Token(agency));
+        content.TimeLimitWorkingDays = 40;
+        await client.PublishItemAsync(PowerItems.NewVersion(agency, content), PowerItems.Token(agency));
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
+        await page.ClickAsync("text=乡村建设规划许可");
+
+        var steps = await page.Locator("ol.flow li strong").AllInnerTextsAsync();
+        Assert.Equal(["立案", "调查取证", "决定"], steps);
+        var text = await page.InnerTextAsync("main");
+        Assert.Contains("40 个工作日", text);
+        Assert.Contains("龙山县政务服务中心自然资源窗口", text);
+        Assert.Contains("《土地管理法》2019年修正", text);
+        await page.ClickAsync("text=第 1 版");
+        Assert.Contains("60 个工作日", await page.InnerTextAsync("main"));
+        Assert.Contains("历史版本", await page.InnerTextAsync("main"));
     }
 
     [Fact]
