@@ -26,10 +26,9 @@ public sealed class AgencyEndpoint(
 
         var ct = context.CancellationToken;
         await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, RegisterRpc, request.RequestId, RegisterAgencyResponse.Parser) is { } earlier)
-            return earlier;
-
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, RegisterRpc, request.RequestId, RegisterAgencyResponse.Parser) is { } earlier)
+            return earlier;
         if (await agencies.FindAsync(connection, agency.CreditCode, transaction) is not null)
             throw RpcErrors.AlreadyExists($"执法主体 {agency.CreditCode} 已登记 / agency already registered");
 

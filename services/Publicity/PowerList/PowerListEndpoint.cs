@@ -28,10 +28,9 @@ public sealed class PowerListEndpoint(
 
         var ct = context.CancellationToken;
         await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, PublishRpc, request.RequestId, PublishPowerItemResponse.Parser) is { } earlier)
-            return earlier;
-
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, PublishRpc, request.RequestId, PublishPowerItemResponse.Parser) is { } earlier)
+            return earlier;
         // 118号: the list discloses the powers of a registered enforcement body (执法主体).
         if (await agencies.FindAsync(connection, agencyCode, transaction) is null)
             throw RpcErrors.FailedPrecondition("118号: 执法主体须先登记 / agency must be registered", agencyCode, $"执法主体 {agencyCode} 未登记 / agency not registered");
@@ -61,10 +60,9 @@ public sealed class PowerListEndpoint(
 
         var ct = context.CancellationToken;
         await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, WithdrawRpc, request.RequestId, WithdrawPowerItemResponse.Parser) is { } earlier)
-            return earlier;
-
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, WithdrawRpc, request.RequestId, WithdrawPowerItemResponse.Parser) is { } earlier)
+            return earlier;
         var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.ItemCode)
             ?? throw NotFound(agencyCode, request.ItemCode);
         if (PowerItemVersioning.Refusal(head) is { } refusal)

@@ -29,6 +29,18 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     }
 
     [Fact]
+    public async Task A_retry_racing_the_first_call_gets_the_first_result_not_an_error()
+    {
+        var code = PublicityApp.NewCreditCode();
+        var request = Request(code);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.RegisterAgencyAsync(request, PublicityApp.Bearer(code)).ResponseAsync));
+
+        Assert.All(responses, r => Assert.Equal(responses[0], r));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @code", new { code }));
+    }
+
+    [Fact]
     public async Task Invalid_registration_lists_every_violation_and_stores_nothing()
     {
         var code = PublicityApp.NewCreditCode();
