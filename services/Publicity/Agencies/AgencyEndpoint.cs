@@ -4,14 +4,12 @@ using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
-using Longshan.Platform.Messaging;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Longshan.Publicity.Agencies;
 
 /// <summary>gRPC <c>longshan.publicity.v1.AgencyService</c>: register and look up enforcement bodies.</summary>
-public sealed class AgencyEndpoint(
-    Database database, AgencyStore agencies, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+public sealed class AgencyEndpoint(Database database, AgencyStore agencies, WriteTransaction writes, TimeProvider time)
     : AgencyService.AgencyServiceBase
 {
     const string RegisterRpc = "RegisterAgency";
@@ -24,23 +22,15 @@ public sealed class AgencyEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agency.CreditCode);
 
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        if (await requests.FindAsync(transaction, caller, RegisterRpc, request.RequestId, RegisterAgencyResponse.Parser) is { } earlier)
-            return earlier;
-        if (await agencies.FindAsync(connection, agency.CreditCode, transaction) is not null)
-            throw RpcErrors.AlreadyExists($"执法主体 {agency.CreditCode} 已登记 / agency already registered");
-
-        var now = time.GetUtcNow();
-        var response = new RegisterAgencyResponse { Agency = agency };
-        await agencies.InsertAsync(transaction, agency, now, caller.Subject);
-        await outbox.AddAsync(transaction, AgencyRegistration.ToEvent(agency, Guid.NewGuid(), now));
-        await audit.RecordAsync(transaction, caller, RegisterRpc, agency.CreditCode);
-        await requests.SaveAsync(transaction, caller, RegisterRpc, request.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+        return await writes.RunAsync(caller, RegisterRpc, request.RequestId, RegisterAgencyResponse.Parser, async transaction =>
+        {
+            if (await agencies.FindAsync(transaction.Connection!, agency.CreditCode, transaction) is not null)
+                throw RpcErrors.AlreadyExists($"执法主体 {agency.CreditCode} 已登记 / agency already registered");
+            var now = time.GetUtcNow();
+            await agencies.InsertAsync(transaction, agency, now, caller.Subject);
+            return new WriteResult<RegisterAgencyResponse>(
+                new RegisterAgencyResponse { Agency = agency }, agency.CreditCode, AgencyRegistration.ToEvent(agency, Guid.NewGuid(), now));
+        }, context.CancellationToken);
     }
 
     /// <summary>Public: what the platform discloses about an agency.</summary>

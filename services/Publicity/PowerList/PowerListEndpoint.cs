@@ -1,10 +1,8 @@
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
-using Longshan.Platform.Messaging;
 using Longshan.Publicity.Agencies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -12,7 +10,7 @@ namespace Longshan.Publicity.PowerList;
 
 /// <summary>gRPC <c>longshan.publicity.v1.PowerListService</c>: publish, withdraw and read the versioned power list.</summary>
 public sealed class PowerListEndpoint(
-    Database database, PowerItemStore items, AgencyStore agencies, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    PowerItemStore items, AgencyStore agencies, WriteTransaction writes, TimeProvider time)
     : PowerListService.PowerListServiceBase
 {
     const string PublishRpc = "PublishItem";
@@ -26,28 +24,21 @@ public sealed class PowerListEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agencyCode);
 
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        if (await requests.FindAsync(transaction, caller, PublishRpc, request.RequestId, PublishPowerItemResponse.Parser) is { } earlier)
-            return earlier;
-        // 118号: the list discloses the powers of a registered enforcement body (执法主体).
-        if (await agencies.FindAsync(connection, agencyCode, transaction) is null)
-            throw RpcErrors.FailedPrecondition("118号: 执法主体须先登记 / agency must be registered", agencyCode, $"执法主体 {agencyCode} 未登记 / agency not registered");
-        var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.Content.ItemCode.Trim());
-        if (PowerItemVersioning.Refusal(head) is { } refusal)
-            throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.Content.ItemCode}", refusal);
-        PowerItemVersioning.ValidateChange(head, request.ChangeReason, request.ChangeNote).ThrowIfAny();
+        return await writes.RunAsync(caller, PublishRpc, request.RequestId, PublishPowerItemResponse.Parser, async transaction =>
+        {
+            // 118号: the list discloses the powers of a registered enforcement body (执法主体).
+            if (await agencies.FindAsync(transaction.Connection!, agencyCode, transaction) is null)
+                throw RpcErrors.FailedPrecondition("118号: 执法主体须先登记 / agency must be registered", agencyCode, $"执法主体 {agencyCode} 未登记 / agency not registered");
+            var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.Content.ItemCode.Trim());
+            if (PowerItemVersioning.Refusal(head) is { } refusal)
+                throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.Content.ItemCode}", refusal);
+            PowerItemVersioning.ValidateChange(head, request.ChangeReason, request.ChangeNote).ThrowIfAny();
 
-        var item = PowerItemVersioning.NewVersion(agencyCode, request.Content, head, request.ChangeReason, request.ChangeNote, time.GetUtcNow());
-        var response = new PublishPowerItemResponse { Item = item };
-        await items.InsertAsync(transaction, item, head, caller.Subject);
-        await outbox.AddAsync(transaction, PowerItemEvents.Published(item, Guid.NewGuid()));
-        await audit.RecordAsync(transaction, caller, PublishRpc, Target(item));
-        await requests.SaveAsync(transaction, caller, PublishRpc, request.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+            var item = PowerItemVersioning.NewVersion(agencyCode, request.Content, head, request.ChangeReason, request.ChangeNote, time.GetUtcNow());
+            await items.InsertAsync(transaction, item, head, caller.Subject);
+            return new WriteResult<PublishPowerItemResponse>(
+                new PublishPowerItemResponse { Item = item }, Target(item), PowerItemEvents.Published(item, Guid.NewGuid()));
+        }, context.CancellationToken);
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -58,27 +49,20 @@ public sealed class PowerListEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agencyCode);
 
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        if (await requests.FindAsync(transaction, caller, WithdrawRpc, request.RequestId, WithdrawPowerItemResponse.Parser) is { } earlier)
-            return earlier;
-        var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.ItemCode)
-            ?? throw NotFound(agencyCode, request.ItemCode);
-        if (PowerItemVersioning.Refusal(head) is { } refusal)
-            throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.ItemCode}", refusal);
-        var current = await items.GetAsync(connection, transaction, agencyCode, request.ItemCode, head.CurrentVersion)
-            ?? throw NotFound(agencyCode, request.ItemCode);
+        return await writes.RunAsync(caller, WithdrawRpc, request.RequestId, WithdrawPowerItemResponse.Parser, async transaction =>
+        {
+            var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.ItemCode)
+                ?? throw NotFound(agencyCode, request.ItemCode);
+            if (PowerItemVersioning.Refusal(head) is { } refusal)
+                throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.ItemCode}", refusal);
+            var current = await items.GetAsync(transaction.Connection!, transaction, agencyCode, request.ItemCode, head.CurrentVersion)
+                ?? throw NotFound(agencyCode, request.ItemCode);
 
-        var item = PowerItemVersioning.Withdrawal(current, request.Reason, request.Note, time.GetUtcNow());
-        var response = new WithdrawPowerItemResponse { Item = item };
-        await items.InsertAsync(transaction, item, head, caller.Subject);
-        await outbox.AddAsync(transaction, PowerItemEvents.Withdrawn(item, Guid.NewGuid()));
-        await audit.RecordAsync(transaction, caller, WithdrawRpc, Target(item));
-        await requests.SaveAsync(transaction, caller, WithdrawRpc, request.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+            var item = PowerItemVersioning.Withdrawal(current, request.Reason, request.Note, time.GetUtcNow());
+            await items.InsertAsync(transaction, item, head, caller.Subject);
+            return new WriteResult<WithdrawPowerItemResponse>(
+                new WithdrawPowerItemResponse { Item = item }, Target(item), PowerItemEvents.Withdrawn(item, Guid.NewGuid()));
+        }, context.CancellationToken);
     }
 
     /// <summary>Public: the current version (also when withdrawn), or the version asked for.</summary>

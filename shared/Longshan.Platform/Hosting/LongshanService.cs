@@ -31,6 +31,7 @@ public static class LongshanService
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<WriteTransaction>();
 
         builder.AddLongshanIdentity();
         builder.AddLongshanMessaging(serviceName, consumers);
