@@ -13,10 +13,18 @@ public static class Paging
     public const int DefaultSize = 50;
     public const int MaxSize = 200;
 
-    public static FieldViolations Validate(FieldViolations violations, int pageSize, string pageToken)
+    /// <summary>Page size and a token carrying a text key.</summary>
+    public static FieldViolations Validate(FieldViolations violations, int pageSize, string pageToken) =>
+        Check(violations, pageSize, DecodeKey(pageToken) is not null);
+
+    /// <summary>Page size and a token carrying a sequence (newest-first lists).</summary>
+    public static FieldViolations ValidateSequence(FieldViolations violations, int pageSize, string pageToken) =>
+        Check(violations, pageSize, DecodeBefore(pageToken) is not null);
+
+    static FieldViolations Check(FieldViolations violations, int pageSize, bool tokenIsValid)
     {
         if (pageSize is < 0 or > MaxSize) violations.Add("page_size", $"须在 0–{MaxSize} 之间 / must be 0–{MaxSize}");
-        if (pageToken.Length > 0 && DecodeKey(pageToken) is null) violations.Add("page_token", "无效的分页标记 / invalid page token");
+        if (!tokenIsValid) violations.Add("page_token", "无效的分页标记 / invalid page token");
         return violations;
     }
 
@@ -32,6 +40,14 @@ public static class Paging
         try { return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)); }
         catch (FormatException) { return null; }
     }
+
+    /// <summary>For newest-first lists keyed by a sequence: the sequence to read below; null for a malformed token.</summary>
+    public static long? DecodeBefore(string token) => DecodeKey(token) switch
+    {
+        "" => long.MaxValue,
+        { } key when long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) => seq,
+        _ => null,
+    };
 
     /// <summary>Rows were fetched with one extra: cut to the page and give the token of the next page ("" on the last).</summary>
     public static (IReadOnlyList<T> Page, string NextToken) Cut<T>(IReadOnlyList<T> rows, int size, Func<T, string> key) =>
