@@ -5,10 +5,21 @@ namespace Longshan.Publicity.Inspections;
 /// <summary>双随机、一公开 — random-inspection item lists, reproducible draws and published results (T2).</summary>
 public static class InspectionsFeature
 {
-    public static WebApplicationBuilder AddInspections(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddInspections(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<InspectionItemStore>();
+        builder.Services.AddSingleton<DrawStore>();
+        builder.Services.AddSingleton<InspectionResultStore>();
+        builder.Services.AddSingleton<DrawRunner>();
+        return builder;
+    }
 
     /// <summary>The feature's event consumers (queue names are prefixed with the service).</summary>
     public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
 
-    public static WebApplication MapInspections(this WebApplication app) => app;
+    public static WebApplication MapInspections(this WebApplication app)
+    {
+        app.MapGrpcService<InspectionEndpoint>();
+        return app;
+    }
 }

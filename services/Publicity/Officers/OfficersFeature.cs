@@ -5,10 +5,24 @@ namespace Longshan.Publicity.Officers;
 /// <summary>执法人员与执法证 — officers and their enforcement certificates (T2, T3).</summary>
 public static class OfficersFeature
 {
-    public static WebApplicationBuilder AddOfficers(this WebApplicationBuilder builder) => builder;
+    /// <summary>Options from configuration section <c>Officers</c> (<see cref="OfficerOptions"/>).</summary>
+    public static WebApplicationBuilder AddOfficers(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OfficerOptions.Section).Get<OfficerOptions>() ?? new OfficerOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<CertificateNumberFormat>();
+        builder.Services.AddSingleton<OfficerStore>();
+        builder.Services.AddSingleton<CertificateChanges>();
+        builder.Services.AddSingleton<CertificateVerification>();
+        return builder;
+    }
 
     /// <summary>The feature's event consumers (queue names are prefixed with the service).</summary>
     public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
 
-    public static WebApplication MapOfficers(this WebApplication app) => app;
+    public static WebApplication MapOfficers(this WebApplication app)
+    {
+        app.MapGrpcService<OfficerEndpoint>();
+        return app;
+    }
 }

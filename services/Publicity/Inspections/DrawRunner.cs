@@ -1,0 +1,85 @@
+using Grpc.Core;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
+using Longshan.Platform.Messaging;
+using Longshan.Publicity.Officers;
+using Event = Longshan.Contracts.Events.Publicity;
+
+namespace Longshan.Publicity.Inspections;
+
+/// <summary>
+/// Runs a draw (双随机) in one transaction: reads the item and the agency's officers, freezes the inputs, draws with
+/// <see cref="RandomDraw"/>, stores the draw with its inputs, and writes its event, audit row and request log.
+/// </summary>
+public sealed class DrawRunner(
+    Database database, InspectionItemStore items, DrawStore draws, OfficerStore officers,
+    OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+{
+    const string Rpc = "RunDraw";
+
+    public async Task<InspectionDraw> RunAsync(RunDrawRequest request, ServerCallContext context)
+    {
+        DrawInputs.Validate(request).ThrowIfAny();
+        var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        var caller = Caller.From(context);
+        caller.EnsureMayWriteFor(agencyCode);
+
+        var ct = context.CancellationToken;
+        await using var connection = await database.OpenAsync(ct);
+        if (await requests.FindAsync(connection, caller, Rpc, request.RequestId, InspectionDraw.Parser) is { } earlier)
+            return earlier;
+
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        var item = await items.FindAsync(connection, Guid.Parse(request.ItemId), transaction);
+        if (item is null || item.AgencyCode != agencyCode)
+            throw RpcErrors.NotFound($"本机关无抽查事项 {request.ItemId} / no such inspection item of agency {agencyCode}");
+        var agencyOfficers = await officers.ListByAgencyAsync(connection, agencyCode, transaction);
+        DrawInputs.ValidateConflictOfficers(request, agencyOfficers.Select(o => o.OfficerId.ToString("D")).ToHashSet()).ThrowIfAny();
+
+        var drawDate = CountyTime.Today(time);
+        var inputs = DrawInputs.Freeze(request, item, agencyOfficers, Guid.NewGuid(), drawDate);
+        var draw = DrawInputs.WithAssignments(inputs, Draw(inputs));
+
+        var now = time.GetUtcNow();
+        await draws.InsertAsync(transaction, draw, now, caller.Subject);
+        await outbox.AddAsync(transaction, ToEvent(draw, Guid.NewGuid(), now));
+        await audit.RecordAsync(transaction, caller, Rpc, draw.DrawId);
+        await requests.SaveAsync(transaction, caller, Rpc, request.RequestId, draw);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return draw;
+    }
+
+    /// <summary>《行政处罚法》第四十二条: each target needs at least two eligible, non-conflicted officers, or nothing is drawn.</summary>
+    static DrawResult Draw(InspectionDraw inputs)
+    {
+        try
+        {
+            return RandomDraw.Draw(DrawInputs.ToDrawRequest(inputs));
+        }
+        catch (InsufficientOfficersException e)
+        {
+            throw RpcErrors.FailedPrecondition("APL art. 42: at least 2 officers per target",
+                string.Join(",", e.Shortfalls.Select(s => s.TargetId)),
+                $"有效执法证且无需回避的执法人员不足（《行政处罚法》第四十二条）/ not enough eligible officers: {e.Message}");
+        }
+    }
+
+    static Event.InspectionDrawCompleted ToEvent(InspectionDraw draw, Guid eventId, DateTimeOffset occurredAt) => new()
+    {
+        EventId = eventId,
+        OccurredAt = occurredAt,
+        AgencyCode = draw.AgencyCode,
+        DrawId = Guid.Parse(draw.DrawId),
+        ItemId = Guid.Parse(draw.ItemId),
+        Seed = draw.Seed,
+        Algorithm = draw.Algorithm,
+        DrawDate = DateOnly.ParseExact(draw.DrawDate, "yyyy-MM-dd"),
+        PoolSize = draw.Targets.Count,
+        EligibleOfficers = draw.Officers.Count,
+        Assignments = draw.Assignments.Select(a => new Event.InspectionAssignment(a.TargetId, a.OfficerIds.Select(Guid.Parse).ToList())).ToList(),
+    };
+}

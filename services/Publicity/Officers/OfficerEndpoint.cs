@@ -1,0 +1,108 @@
+using Grpc.Core;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
+using Longshan.Platform.Messaging;
+using Longshan.Publicity.Agencies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Longshan.Publicity.Officers;
+
+/// <summary>gRPC <c>longshan.publicity.v1.OfficerService</c>: officers, their certificates, and public verification.</summary>
+public sealed class OfficerEndpoint(
+    Database database, OfficerStore officers, AgencyStore agencies, CertificateChanges changes, CertificateVerification verification,
+    CertificateNumberFormat format, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    : OfficerService.OfficerServiceBase
+{
+    const string IssueRpc = "IssueCertificate";
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<IssueCertificateResponse> IssueCertificate(IssueCertificateRequest request, ServerCallContext context)
+    {
+        var today = CountyTime.Today(time);
+        CertificateRequests.Validate(request, format, today).ThrowIfAny();
+        var officer = OfficerMapping.ToRecord(request, Guid.NewGuid());
+        var caller = Caller.From(context);
+        caller.EnsureMayWriteFor(officer.AgencyCode);
+
+        var ct = context.CancellationToken;
+        await using var connection = await database.OpenAsync(ct);
+        if (await requests.FindAsync(connection, caller, IssueRpc, request.RequestId, IssueCertificateResponse.Parser) is { } earlier)
+            return earlier;
+
+        await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        // 118号: the enforcement body is disclosed before its officers; the public check names the agency.
+        if (await agencies.FindAsync(connection, officer.AgencyCode, transaction) is null)
+            throw RpcErrors.FailedPrecondition("agency-registered", officer.AgencyCode, $"执法主体 {officer.AgencyCode} 未登记 / register the agency first");
+        if (await officers.FindAsync(connection, officer.CertificateNumber, transaction) is not null)
+            throw RpcErrors.AlreadyExists($"执法证号 {officer.CertificateNumber} 已登记 / certificate number already registered");
+
+        var now = time.GetUtcNow();
+        var response = new IssueCertificateResponse { Officer = OfficerMapping.ToOfficer(officer, today) };
+        await officers.InsertAsync(transaction, officer, now);
+        await outbox.AddAsync(transaction, OfficerMapping.ToCertifiedEvent(officer, today, Guid.NewGuid(), now));
+        await audit.RecordAsync(transaction, caller, IssueRpc, officer.CertificateNumber);
+        await requests.SaveAsync(transaction, caller, IssueRpc, request.RequestId, response);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return response;
+    }
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<RenewCertificateResponse> RenewCertificate(RenewCertificateRequest request, ServerCallContext context)
+    {
+        CertificateRequests.Validate(request, CountyTime.Today(time)).ThrowIfAny();
+        var change = new CertificateChanges.Change(CertificateChange.Renewed, request.RequestId, request.CertificateNumber, "",
+            DateOnly.ParseExact(request.ValidFrom, "yyyy-MM-dd"), DateOnly.ParseExact(request.ValidTo, "yyyy-MM-dd"));
+        return new RenewCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+    }
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<SuspendCertificateResponse> SuspendCertificate(SuspendCertificateRequest request, ServerCallContext context)
+    {
+        CertificateRequests.ValidateChange(request.RequestId, request.CertificateNumber, request.Reason, reasonRequired: true).ThrowIfAny();
+        var change = new CertificateChanges.Change(CertificateChange.Suspended, request.RequestId, request.CertificateNumber, request.Reason);
+        return new SuspendCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+    }
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<ReinstateCertificateResponse> ReinstateCertificate(ReinstateCertificateRequest request, ServerCallContext context)
+    {
+        CertificateRequests.ValidateChange(request.RequestId, request.CertificateNumber, request.Reason, reasonRequired: false).ThrowIfAny();
+        var change = new CertificateChanges.Change(CertificateChange.Reinstated, request.RequestId, request.CertificateNumber, request.Reason);
+        return new ReinstateCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+    }
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<RevokeCertificateResponse> RevokeCertificate(RevokeCertificateRequest request, ServerCallContext context)
+    {
+        CertificateRequests.ValidateChange(request.RequestId, request.CertificateNumber, request.Reason, reasonRequired: true).ThrowIfAny();
+        var change = new CertificateChanges.Change(CertificateChange.Revoked, request.RequestId, request.CertificateNumber, request.Reason);
+        return new RevokeCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+    }
+
+    /// <summary>Any authenticated caller (agencies, the big-data center) may list an agency's officers.</summary>
+    [Authorize(Policy = Policies.Read)]
+    public override async Task<ListOfficersResponse> ListOfficers(ListOfficersRequest request, ServerCallContext context)
+    {
+        CertificateRequests.Validate(request).ThrowIfAny();
+        var size = Paging.Size(request.PageSize);
+        var today = CountyTime.Today(time);
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var rows = await officers.PageAsync(connection, UnifiedSocialCreditCode.Normalize(request.AgencyCode), Paging.DecodeKey(request.PageToken)!, size + 1);
+        var (page, next) = Paging.Cut(rows, size, o => o.CertificateNumber);
+        return new ListOfficersResponse { Officers = { page.Select(o => OfficerMapping.ToOfficer(o, today)) }, NextPageToken = next };
+    }
+
+    /// <summary>Public, no login: a citizen checks the certificate an officer shows (《行政处罚法》第五十五条).</summary>
+    [AllowAnonymous]
+    public override async Task<VerifyCertificateResponse> VerifyCertificate(VerifyCertificateRequest request, ServerCallContext context)
+    {
+        var number = CertificateNumberFormat.Normalize(request.CertificateNumber);
+        new FieldViolations().Required("certificate_number", number).MaxLength("certificate_number", number, 64).ThrowIfAny();
+        return await verification.VerifyAsync(number, CountyTime.Today(time), context.CancellationToken)
+            ?? throw RpcErrors.NotFound($"执法证号 {number} 不存在 / no such certificate");
+    }
+}

@@ -1,0 +1,226 @@
+using Google.Rpc;
+using Grpc.Core;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Publicity.Inspections;
+using Longshan.Publicity.Tests.Support;
+using static Longshan.Publicity.Tests.Officers.OfficerTestData;
+
+namespace Longshan.Publicity.Tests.Inspections;
+
+public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<PublicityApp>
+{
+    readonly InspectionService.InspectionServiceClient client = new(app.Channel);
+    readonly OfficerService.OfficerServiceClient officers = new(app.Channel);
+
+    static PublishInspectionItemRequest ItemRequest(string agency) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, Name = "食品生产企业监督检查",
+        LegalBases = { new LegalBasis { Law = "《中华人民共和国食品安全法》", Article = "第一百一十条" } },
+        ObjectTypes = { "食品生产企业" }, Method = "现场检查", RatioBasisPoints = 500, Frequency = "每年一次",
+    };
+
+    static List<DrawTarget> Pool(int size) =>
+        [.. Enumerable.Range(1, size).Select(i => new DrawTarget { Id = $"91433130MA4L{i:D6}", Name = $"龙山县第{i}食品厂" })];
+
+    async Task<string> PublishItemAsync(string agency) =>
+        (await client.PublishInspectionItemAsync(ItemRequest(agency), PublicityApp.Bearer(agency))).Item.ItemId;
+
+    static RunDrawRequest DrawRequest(string agency, string itemId, int poolSize, int count, string seed = "龙山县2026年第4批双随机抽查") => new()
+    {
+        RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = itemId, Seed = seed, Targets = { Pool(poolSize) }, Count = count,
+    };
+
+    static async Task<RpcException> FailsAsync(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
+
+    /// <summary>Re-runs a published draw from GetDraw's fields alone, as an outside checker would.</summary>
+    static string Rerun(InspectionDraw published)
+    {
+        var conflicts = published.Conflicts.ToLookup(c => c.OfficerId, c => c.TargetIds);
+        var result = RandomDraw.Draw(new Longshan.Publicity.Inspections.DrawRequest
+        {
+            Seed = published.Seed,
+            TargetPool = [.. published.Targets.Select(t => t.Id)],
+            Size = published.SizeCase == InspectionDraw.SizeOneofCase.Count ? DrawSize.OfCount(published.Count) : DrawSize.OfRatio(published.RatioBasisPoints / 10_000m),
+            Officers = [.. published.Officers.Select(o => new DrawOfficer(o.OfficerId, published.AgencyCode, DateOnly.Parse(o.CertificateValidTo),
+                [.. conflicts[o.OfficerId].SelectMany(t => t)]))],
+            DrawDate = DateOnly.Parse(published.DrawDate),
+            OfficersPerTarget = published.OfficersPerTarget,
+        });
+        Assert.Equal(published.Algorithm, result.Algorithm);
+        return string.Join(" | ", result.Assignments.Select(a => $"{a.TargetId}:{string.Join(',', a.OfficerIds)}"));
+    }
+
+    static string Flatten(InspectionDraw draw) => string.Join(" | ", draw.Assignments.Select(a => $"{a.TargetId}:{string.Join(',', a.OfficerIds)}"));
+
+    [Fact]
+    public async Task Items_are_published_with_an_event_and_listed_publicly()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var itemId = await PublishItemAsync(agency);
+
+        var listed = await client.ListInspectionItemsAsync(new ListInspectionItemsRequest { AgencyCode = agency }, Anonymous);
+
+        var item = Assert.Single(listed.Items);
+        Assert.Equal((itemId, 500, "第一百一十条"), (item.ItemId, item.RatioBasisPoints, item.LegalBases.Single().Article));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionItemPublished' AND agency_code = @agency", new { agency }));
+    }
+
+    [Fact]
+    public async Task An_item_without_legal_basis_or_ratio_is_invalid_and_not_stored()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var request = ItemRequest(agency);
+        request.LegalBases.Clear();
+        request.RatioBasisPoints = 0;
+
+        var error = await FailsAsync(() => client.PublishInspectionItemAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["legal_bases", "ratio_basis_points"], error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM inspection_items WHERE agency_code = @agency", new { agency }));
+    }
+
+    [Fact]
+    public async Task A_draw_rerun_from_its_published_inputs_gives_the_same_assignments_and_uses_only_valid_certificates()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var valid = new List<string>();
+        for (var i = 0; i < 5; i++) valid.Add((await IssueAsync(app, agency, $"检查员{i}")).OfficerId);
+        var suspended = await IssueAsync(app, agency, "暂扣者");
+        var revoked = await IssueAsync(app, agency, "吊销者");
+        var expired = await IssueAsync(app, agency, "过期者", validTo: Today(app).AddDays(-1));
+        var token = PublicityApp.Bearer(agency);
+        await officers.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = "s", CertificateNumber = suspended.Certificate.Number, Reason = "暂扣" }, token);
+        await officers.RevokeCertificateAsync(new RevokeCertificateRequest { RequestId = "r", CertificateNumber = revoked.Certificate.Number, Reason = "吊销" }, token);
+        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 12, count: 4);
+        request.Conflicts.Add(new DrawConflict { OfficerId = valid[0], TargetIds = { request.Targets[0].Id, request.Targets[5].Id } });
+
+        var drawn = (await client.RunDrawAsync(request, token)).Draw;
+        var published = (await client.GetDrawAsync(new GetDrawRequest { DrawId = drawn.DrawId }, Anonymous)).Draw;
+
+        Assert.Equal(4, published.Assignments.Count);
+        Assert.All(published.Assignments, a => Assert.Equal(2, a.OfficerIds.Distinct().Count()));
+        Assert.Equal(valid.Order(), published.Officers.Select(o => o.OfficerId).Order());
+        Assert.DoesNotContain(published.Assignments.SelectMany(a => a.OfficerIds), id => id == suspended.OfficerId || id == revoked.OfficerId || id == expired.OfficerId);
+        Assert.Equal(Flatten(drawn), Flatten(published));
+        Assert.Equal(Flatten(published), Rerun(published));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionDrawCompleted' AND body LIKE @id", new { id = $"%{drawn.DrawId}%" }));
+
+        var retried = (await client.RunDrawAsync(request, token)).Draw;
+        Assert.Equal(drawn.DrawId, retried.DrawId);
+    }
+
+    [Fact]
+    public async Task A_conflicted_officer_is_never_assigned_to_the_targets_they_must_avoid()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++) ids.Add((await IssueAsync(app, agency, $"检查员{i}")).OfficerId);
+        var itemId = await PublishItemAsync(agency);
+        var avoided = Pool(10).Take(6).Select(t => t.Id).ToHashSet();
+
+        for (var seed = 0; seed < 5; seed++)
+        {
+            var request = DrawRequest(agency, itemId, poolSize: 10, count: 10, seed: $"seed-{seed}");
+            request.Conflicts.Add(new DrawConflict { OfficerId = ids[2].ToUpperInvariant(), TargetIds = { avoided } });
+            var draw = (await client.RunDrawAsync(request, PublicityApp.Bearer(agency))).Draw;
+
+            Assert.Equal(10, draw.Assignments.Count);
+            Assert.All(draw.Assignments.Where(a => avoided.Contains(a.TargetId)), a => Assert.DoesNotContain(ids[2], a.OfficerIds));
+            Assert.Equal(Flatten(draw), Rerun(draw));
+        }
+    }
+
+    [Fact]
+    public async Task A_draw_without_two_eligible_officers_per_target_is_refused_and_nothing_is_stored()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        await IssueAsync(app, agency, "甲");
+        var second = await IssueAsync(app, agency, "乙");
+        await IssueAsync(app, agency, "丙", validTo: Today(app).AddDays(-1));
+        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 3, count: 3);
+        request.Conflicts.Add(new DrawConflict { OfficerId = second.OfficerId, TargetIds = { request.Targets[1].Id } });
+
+        var error = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single();
+        Assert.Equal("APL art. 42: at least 2 officers per target", violation.Type);
+        Assert.Equal(request.Targets[1].Id, violation.Subject);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM inspection_draws WHERE agency_code = @agency", new { agency }));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionDrawCompleted' AND agency_code = @agency", new { agency }));
+    }
+
+    [Fact]
+    public async Task Conflicts_must_name_the_agencys_own_officers_and_targets_of_the_pool()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var other = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 3; i++) await IssueAsync(app, agency, $"检查员{i}");
+        var stranger = await IssueAsync(app, other, "外单位");
+        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 4, count: 2);
+        request.Conflicts.Add(new DrawConflict { OfficerId = stranger.OfficerId, TargetIds = { request.Targets[0].Id } });
+
+        var unknownOfficer = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        request.Conflicts[0].TargetIds.Add("not-in-pool");
+        var unknownTarget = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+
+        Assert.Equal("conflicts[0].officer_id", unknownOfficer.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        Assert.Equal("conflicts[0].target_ids[1]", unknownTarget.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task Another_agency_cannot_publish_items_draw_or_publish_results_for_an_agency()
+    {
+        var owner = await RegisterAgencyAsync(app);
+        var other = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 2; i++) await IssueAsync(app, owner, $"检查员{i}");
+        var itemId = await PublishItemAsync(owner);
+        var draw = (await client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), PublicityApp.Bearer(owner))).Draw;
+        var intruder = PublicityApp.Bearer(other);
+
+        var item = await FailsAsync(() => client.PublishInspectionItemAsync(ItemRequest(owner), intruder).ResponseAsync);
+        var run = await FailsAsync(() => client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), intruder).ResponseAsync);
+        var result = await FailsAsync(() => client.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = "x", DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = Date(Today(app)), Outcome = "未发现问题",
+        }, intruder).ResponseAsync);
+        var ownAgencyOthersItem = await FailsAsync(() => client.RunDrawAsync(DrawRequest(other, itemId, 3, 1), intruder).ResponseAsync);
+
+        Assert.All(new[] { item, run, result }, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
+        Assert.Equal(StatusCode.NotFound, ownAgencyOthersItem.StatusCode);
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM inspection_draws WHERE agency_code = @owner", new { owner }));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM inspection_results WHERE agency_code = @owner", new { owner }));
+    }
+
+    [Fact]
+    public async Task Results_are_published_per_drawn_target_once_and_listed_publicly()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 3; i++) await IssueAsync(app, agency, $"检查员{i}");
+        var draw = (await client.RunDrawAsync(DrawRequest(agency, await PublishItemAsync(agency), 5, 2), PublicityApp.Bearer(agency))).Draw;
+        var drawnTarget = draw.Assignments[0];
+        var notDrawn = draw.Targets.First(t => draw.Assignments.All(a => a.TargetId != t.Id)).Id;
+        PublishInspectionResultRequest Result(string target, string inspectedOn) => new()
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = target, InspectedOn = inspectedOn, Outcome = "未发现问题",
+        };
+        var token = PublicityApp.Bearer(agency);
+
+        var published = (await client.PublishInspectionResultAsync(Result(drawnTarget.TargetId, Date(Today(app))), token)).Result;
+        var twice = await FailsAsync(() => client.PublishInspectionResultAsync(Result(drawnTarget.TargetId, Date(Today(app))), token).ResponseAsync);
+        var undrawn = await FailsAsync(() => client.PublishInspectionResultAsync(Result(notDrawn, Date(Today(app))), token).ResponseAsync);
+        var future = await FailsAsync(() => client.PublishInspectionResultAsync(Result(draw.Assignments[1].TargetId, Date(Today(app).AddDays(1))), token).ResponseAsync);
+        var listed = await client.ListInspectionResultsAsync(new ListInspectionResultsRequest { AgencyCode = agency, DrawId = draw.DrawId }, Anonymous);
+
+        Assert.Equal(drawnTarget.TargetName, published.TargetName);
+        Assert.Equal(drawnTarget.OfficerIds, published.OfficerIds);
+        Assert.Equal(StatusCode.AlreadyExists, twice.StatusCode);
+        Assert.Equal("target_id", undrawn.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        Assert.Equal("inspected_on", future.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        Assert.Equal([drawnTarget.TargetId], listed.Results.Select(r => r.TargetId));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionResultPublished' AND agency_code = @agency", new { agency }));
+        var draws = await client.ListDrawsAsync(new ListDrawsRequest { AgencyCode = agency }, Anonymous);
+        Assert.Equal([draw.DrawId], draws.Draws.Select(d => d.DrawId));
+    }
+}
