@@ -1,10 +1,8 @@
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
-using Longshan.Platform.Messaging;
 using Longshan.Publicity.Officers;
 using Event = Longshan.Contracts.Events.Publicity;
 
@@ -15,8 +13,7 @@ namespace Longshan.Publicity.Inspections;
 /// <see cref="RandomDraw"/>, stores the draw with its inputs, and writes its event, audit row and request log.
 /// </summary>
 public sealed class DrawRunner(
-    Database database, InspectionItemStore items, DrawStore draws, OfficerStore officers,
-    OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    InspectionItemStore items, DrawStore draws, OfficerStore officers, WriteTransaction writes, TimeProvider time)
 {
     const string Rpc = "RunDraw";
 
@@ -27,30 +24,22 @@ public sealed class DrawRunner(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agencyCode);
 
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, Rpc, request.RequestId, InspectionDraw.Parser) is { } earlier)
-            return earlier;
+        return await writes.RunAsync(caller, Rpc, request.RequestId, InspectionDraw.Parser, async transaction =>
+        {
+            var item = await items.FindAsync(transaction.Connection!, Guid.Parse(request.ItemId), transaction);
+            if (item is null || item.AgencyCode != agencyCode)
+                throw RpcErrors.NotFound($"本机关无抽查事项 {request.ItemId} / no such inspection item of agency {agencyCode}");
+            var agencyOfficers = await officers.ListByAgencyAsync(transaction.Connection!, agencyCode, transaction);
+            DrawInputs.ValidateConflictOfficers(request, agencyOfficers.Select(o => o.OfficerId.ToString("D")).ToHashSet()).ThrowIfAny();
 
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        var item = await items.FindAsync(connection, Guid.Parse(request.ItemId), transaction);
-        if (item is null || item.AgencyCode != agencyCode)
-            throw RpcErrors.NotFound($"本机关无抽查事项 {request.ItemId} / no such inspection item of agency {agencyCode}");
-        var agencyOfficers = await officers.ListByAgencyAsync(connection, agencyCode, transaction);
-        DrawInputs.ValidateConflictOfficers(request, agencyOfficers.Select(o => o.OfficerId.ToString("D")).ToHashSet()).ThrowIfAny();
+            var drawDate = CountyTime.Today(time);
+            var inputs = DrawInputs.Freeze(request, item, agencyOfficers, Guid.NewGuid(), drawDate);
+            var draw = DrawInputs.WithAssignments(inputs, Draw(inputs));
 
-        var drawDate = CountyTime.Today(time);
-        var inputs = DrawInputs.Freeze(request, item, agencyOfficers, Guid.NewGuid(), drawDate);
-        var draw = DrawInputs.WithAssignments(inputs, Draw(inputs));
-
-        var now = time.GetUtcNow();
-        await draws.InsertAsync(transaction, draw, now, caller.Subject);
-        await outbox.AddAsync(transaction, ToEvent(draw, Guid.NewGuid(), now));
-        await audit.RecordAsync(transaction, caller, Rpc, draw.DrawId);
-        await requests.SaveAsync(transaction, caller, Rpc, request.RequestId, draw);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return draw;
+            var now = time.GetUtcNow();
+            await draws.InsertAsync(transaction, draw, now, caller.Subject);
+            return new WriteResult<InspectionDraw>(draw, draw.DrawId, ToEvent(draw, Guid.NewGuid(), now));
+        }, context.CancellationToken);
     }
 
     /// <summary>《行政处罚法》第四十二条: each target needs at least two eligible, non-conflicted officers, or nothing is drawn.</summary>

@@ -4,7 +4,6 @@ using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
-using Longshan.Platform.Messaging;
 using Longshan.Publicity.Officers;
 using Microsoft.AspNetCore.Authorization;
 
@@ -13,7 +12,7 @@ namespace Longshan.Publicity.Inspections;
 /// <summary>gRPC <c>longshan.publicity.v1.InspectionService</c>: random-inspection items, draws and results.</summary>
 public sealed class InspectionEndpoint(
     Database database, InspectionItemStore items, DrawStore draws, InspectionResultStore results, DrawRunner runner,
-    OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    WriteTransaction writes, TimeProvider time)
     : InspectionService.InspectionServiceBase
 {
     const string PublishItemRpc = "PublishInspectionItem";
@@ -27,21 +26,13 @@ public sealed class InspectionEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(item.AgencyCode);
 
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, PublishItemRpc, request.RequestId, PublishInspectionItemResponse.Parser) is { } earlier)
-            return earlier;
-
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        var now = time.GetUtcNow();
-        var response = new PublishInspectionItemResponse { Item = item };
-        await items.InsertAsync(transaction, item, now, caller.Subject);
-        await outbox.AddAsync(transaction, InspectionItems.ToEvent(item, Guid.NewGuid(), now));
-        await audit.RecordAsync(transaction, caller, PublishItemRpc, item.ItemId);
-        await requests.SaveAsync(transaction, caller, PublishItemRpc, request.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+        return await writes.RunAsync(caller, PublishItemRpc, request.RequestId, PublishInspectionItemResponse.Parser, async transaction =>
+        {
+            var now = time.GetUtcNow();
+            await items.InsertAsync(transaction, item, now, caller.Subject);
+            return new WriteResult<PublishInspectionItemResponse>(
+                new PublishInspectionItemResponse { Item = item }, item.ItemId, InspectionItems.ToEvent(item, Guid.NewGuid(), now));
+        }, context.CancellationToken);
     }
 
     [AllowAnonymous]
@@ -90,28 +81,21 @@ public sealed class InspectionEndpoint(
     {
         InspectionResults.Validate(request, CountyTime.Today(time)).ThrowIfAny();
         var caller = Caller.From(context);
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, PublishResultRpc, request.RequestId, PublishInspectionResultResponse.Parser) is { } earlier)
-            return earlier;
+        return await writes.RunAsync(caller, PublishResultRpc, request.RequestId, PublishInspectionResultResponse.Parser, async transaction =>
+        {
+            var drawId = Guid.Parse(request.DrawId);
+            var draw = await draws.FindAsync(transaction.Connection!, drawId, transaction) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
+            caller.EnsureMayWriteFor(draw.AgencyCode);
+            InspectionResults.ValidateAgainst(draw, request).ThrowIfAny();
+            if (await results.ExistsAsync(transaction.Connection!, drawId, request.TargetId.Trim(), transaction))
+                throw RpcErrors.AlreadyExists($"检查对象 {request.TargetId.Trim()} 的抽查结果已公开 / result already published");
 
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        var drawId = Guid.Parse(request.DrawId);
-        var draw = await draws.FindAsync(connection, drawId, transaction) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
-        caller.EnsureMayWriteFor(draw.AgencyCode);
-        InspectionResults.ValidateAgainst(draw, request).ThrowIfAny();
-        if (await results.ExistsAsync(connection, drawId, request.TargetId.Trim(), transaction))
-            throw RpcErrors.AlreadyExists($"检查对象 {request.TargetId.Trim()} 的抽查结果已公开 / result already published");
-
-        var now = time.GetUtcNow();
-        var response = new PublishInspectionResultResponse { Result = InspectionResults.ToResult(draw, request) };
-        await results.InsertAsync(transaction, response.Result, now, caller.Subject);
-        await outbox.AddAsync(transaction, InspectionResults.ToEvent(response.Result, Guid.NewGuid(), now));
-        await audit.RecordAsync(transaction, caller, PublishResultRpc, $"{draw.DrawId}/{response.Result.TargetId}");
-        await requests.SaveAsync(transaction, caller, PublishResultRpc, request.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+            var now = time.GetUtcNow();
+            var result = InspectionResults.ToResult(draw, request);
+            await results.InsertAsync(transaction, result, now, caller.Subject);
+            return new WriteResult<PublishInspectionResultResponse>(new PublishInspectionResultResponse { Result = result },
+                $"{draw.DrawId}/{result.TargetId}", InspectionResults.ToEvent(result, Guid.NewGuid(), now));
+        }, context.CancellationToken);
     }
 
     [AllowAnonymous]

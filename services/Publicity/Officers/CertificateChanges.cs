@@ -1,9 +1,7 @@
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identity;
-using Longshan.Platform.Messaging;
 
 namespace Longshan.Publicity.Officers;
 
@@ -12,7 +10,7 @@ namespace Longshan.Publicity.Officers;
 /// the audit row and the request log. Only the officer's agency (or the county administrator) may change it.
 /// </summary>
 public sealed class CertificateChanges(
-    Database database, OfficerStore officers, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    OfficerStore officers, WriteTransaction writes, TimeProvider time)
 {
     public sealed record Change(
         CertificateChange Kind, string RequestId, string CertificateNumber, string Reason, DateOnly? ValidFrom = null, DateOnly? ValidTo = null)
@@ -32,29 +30,21 @@ public sealed class CertificateChanges(
         var caller = Caller.From(context);
         var number = CertificateNumberFormat.Normalize(change.CertificateNumber);
         var reason = change.Reason.Trim();
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, change.Rpc, change.RequestId, Officer.Parser) is { } earlier)
-            return earlier;
+        return await writes.RunAsync(caller, change.Rpc, change.RequestId, Officer.Parser, async transaction =>
+        {
+            var officer = await officers.FindAsync(transaction.Connection!, number, transaction)
+                ?? throw RpcErrors.NotFound($"执法证号 {number} 不存在 / no such certificate");
+            caller.EnsureMayWriteFor(officer.AgencyCode);
+            if (CertificateLifecycle.Refuse(officer.State, change.Kind) is { } refusal)
+                throw RpcErrors.FailedPrecondition(refusal.Rule, number, refusal.Description);
 
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        var officer = await officers.FindAsync(connection, number, transaction)
-            ?? throw RpcErrors.NotFound($"执法证号 {number} 不存在 / no such certificate");
-        caller.EnsureMayWriteFor(officer.AgencyCode);
-        if (CertificateLifecycle.Refuse(officer.State, change.Kind) is { } refusal)
-            throw RpcErrors.FailedPrecondition(refusal.Rule, number, refusal.Description);
-
-        var changed = CertificateLifecycle.Apply(officer, change.Kind, reason, change.ValidFrom, change.ValidTo);
-        var now = time.GetUtcNow();
-        var today = CountyTime.Today(time);
-        if (!await officers.UpdateAsync(transaction, changed, now))
-            throw new RpcException(new Status(StatusCode.Aborted, "执法证已被同时修改，请重试 / the certificate changed meanwhile: retry"));
-        var response = OfficerMapping.ToOfficer(changed, today);
-        await outbox.AddAsync(transaction, OfficerMapping.ToChangedEvent(changed, change.Kind, reason, today, Guid.NewGuid(), now));
-        await audit.RecordAsync(transaction, caller, change.Rpc, number);
-        await requests.SaveAsync(transaction, caller, change.Rpc, change.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+            var changed = CertificateLifecycle.Apply(officer, change.Kind, reason, change.ValidFrom, change.ValidTo);
+            var now = time.GetUtcNow();
+            var today = CountyTime.Today(time);
+            if (!await officers.UpdateAsync(transaction, changed, now))
+                throw new RpcException(new Status(StatusCode.Aborted, "执法证已被同时修改，请重试 / the certificate changed meanwhile: retry"));
+            return new WriteResult<Officer>(OfficerMapping.ToOfficer(changed, today), number,
+                OfficerMapping.ToChangedEvent(changed, change.Kind, reason, today, Guid.NewGuid(), now));
+        }, context.CancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
-using Longshan.Platform.Messaging;
 using Longshan.Publicity.Agencies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -13,7 +12,7 @@ namespace Longshan.Publicity.Officers;
 /// <summary>gRPC <c>longshan.publicity.v1.OfficerService</c>: officers, their certificates, and public verification.</summary>
 public sealed class OfficerEndpoint(
     Database database, OfficerStore officers, AgencyStore agencies, CertificateChanges changes, CertificateVerification verification,
-    CertificateNumberFormat format, OutboxWriter outbox, AuditLog audit, RequestLog requests, TimeProvider time)
+    CertificateNumberFormat format, WriteTransaction writes, TimeProvider time)
     : OfficerService.OfficerServiceBase
 {
     const string IssueRpc = "IssueCertificate";
@@ -27,27 +26,19 @@ public sealed class OfficerEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(officer.AgencyCode);
 
-        var ct = context.CancellationToken;
-        await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, IssueRpc, request.RequestId, IssueCertificateResponse.Parser) is { } earlier)
-            return earlier;
+        return await writes.RunAsync(caller, IssueRpc, request.RequestId, IssueCertificateResponse.Parser, async transaction =>
+        {
+            // 118号: the enforcement body is disclosed before its officers; the public check names the agency.
+            if (await agencies.FindAsync(transaction.Connection!, officer.AgencyCode, transaction) is null)
+                throw RpcErrors.FailedPrecondition("agency-registered", officer.AgencyCode, $"执法主体 {officer.AgencyCode} 未登记 / register the agency first");
+            if (await officers.FindAsync(transaction.Connection!, officer.CertificateNumber, transaction) is not null)
+                throw RpcErrors.AlreadyExists($"执法证号 {officer.CertificateNumber} 已登记 / certificate number already registered");
 
-        await using var transaction = await Database.BeginWriteAsync(connection, ct);
-        // 118号: the enforcement body is disclosed before its officers; the public check names the agency.
-        if (await agencies.FindAsync(connection, officer.AgencyCode, transaction) is null)
-            throw RpcErrors.FailedPrecondition("agency-registered", officer.AgencyCode, $"执法主体 {officer.AgencyCode} 未登记 / register the agency first");
-        if (await officers.FindAsync(connection, officer.CertificateNumber, transaction) is not null)
-            throw RpcErrors.AlreadyExists($"执法证号 {officer.CertificateNumber} 已登记 / certificate number already registered");
-
-        var now = time.GetUtcNow();
-        var response = new IssueCertificateResponse { Officer = OfficerMapping.ToOfficer(officer, today) };
-        await officers.InsertAsync(transaction, officer, now);
-        await outbox.AddAsync(transaction, OfficerMapping.ToCertifiedEvent(officer, today, Guid.NewGuid(), now));
-        await audit.RecordAsync(transaction, caller, IssueRpc, officer.CertificateNumber);
-        await requests.SaveAsync(transaction, caller, IssueRpc, request.RequestId, response);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
-        return response;
+            var now = time.GetUtcNow();
+            await officers.InsertAsync(transaction, officer, now);
+            return new WriteResult<IssueCertificateResponse>(new IssueCertificateResponse { Officer = OfficerMapping.ToOfficer(officer, today) },
+                officer.CertificateNumber, OfficerMapping.ToCertifiedEvent(officer, today, Guid.NewGuid(), now));
+        }, context.CancellationToken);
     }
 
     [Authorize(Policy = Policies.Write)]
