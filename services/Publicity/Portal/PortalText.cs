@@ -49,6 +49,16 @@ public static class PortalText
         _ => "其他",
     };
 
+    public static string CertificateStatus(CertificateStatus status) => status switch
+    {
+        Contracts.Publicity.V1.CertificateStatus.Valid => "有效",
+        Contracts.Publicity.V1.CertificateStatus.Suspended => "暂扣（不得从事执法活动）",
+        Contracts.Publicity.V1.CertificateStatus.Revoked => "已吊销（不得从事执法活动）",
+        Contracts.Publicity.V1.CertificateStatus.Expired => "已过期（不得从事执法活动）",
+        Contracts.Publicity.V1.CertificateStatus.NotYetValid => "尚未生效",
+        _ => "未知",
+    };
+
     /// <summary>Money is stored in fen (分); shown in yuan (元).</summary>
     public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00") + " 元";
 

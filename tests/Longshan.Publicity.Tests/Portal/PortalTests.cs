@@ -1,5 +1,6 @@
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
+using Longshan.Publicity.Tests.Officers;
 using Longshan.Publicity.Tests.PowerList;
 using Longshan.Publicity.Tests.Support;
 
@@ -51,6 +52,33 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         await page.ClickAsync("text=第 1 版");
         Assert.Contains("60 个工作日", await page.InnerTextAsync("main"));
         Assert.Contains("历史版本", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
+    public async Task A_citizen_at_the_door_verifies_a_certificate_and_sees_a_suspension()
+    {
+        var agency = await OfficerTestData.RegisterAgencyAsync(app, "龙山县城市管理和综合执法局");
+        var valid = await OfficerTestData.IssueAsync(app, agency, name: "李四");
+        var suspended = await OfficerTestData.IssueAsync(app, agency, name: "王五");
+        await new OfficerService.OfficerServiceClient(app.Channel).SuspendCertificateAsync(new SuspendCertificateRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), CertificateNumber = suspended.Certificate.Number, Reason = "违规执法，暂扣执法证",
+        }, PublicityApp.Bearer(agency));
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync(app.PortalAddress + "/");
+        await page.FillAsync("input[name=number]", valid.Certificate.Number.ToLowerInvariant());
+        await page.ClickAsync("button:has-text('核验')");
+        var certificate = await page.InnerTextAsync("#certificate");
+        Assert.Contains("有效", certificate);
+        Assert.Contains("李四", certificate);
+        Assert.Contains("龙山县城市管理和综合执法局", certificate);
+
+        await page.GotoAsync($"{app.PortalAddress}/officers/verify?number={suspended.Certificate.Number}");
+        Assert.Contains("暂扣", await page.InnerTextAsync("#certificate"));
+
+        await page.GotoAsync($"{app.PortalAddress}/officers/verify?number=HN000NOSUCH");
+        Assert.Contains("未查询到", await page.InnerTextAsync("main"));
     }
 
     [Fact]
