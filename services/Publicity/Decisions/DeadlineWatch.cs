@@ -1,0 +1,161 @@
+using Dapper;
+using Longshan.Platform.Data;
+using Longshan.Platform.Messaging;
+using Event = Longshan.Contracts.Events.Publicity;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>
+/// Raises PublicationOverdue (国办发〔2018〕118号: 7 / 20 working days) and WithdrawalOverdue (《行政处罚法》第四十八条:
+/// 3 working days) once per decision, as soon as a deadline day has ended in county time — not only when someone asks.
+/// Driven by <see cref="TimeProvider"/> (a periodic timer made from it), so a fake clock moves it in tests. Each mark is
+/// a conditional update in the same transaction as its outbox event: several instances never raise it twice.
+/// </summary>
+public sealed class DeadlineWatch(
+    Database database, OutboxWriter outbox, TimeProvider time, OverdueOptions options, ILogger<DeadlineWatch> logger) : BackgroundService
+{
+    static readonly SqlStatement SelectPublicationOverdue = SqlStatement.Portable(
+        """
+        SELECT decision_id AS DecisionId, agency_code AS AgencyCode, case_number AS CaseNumber, category AS Category,
+            decision_date AS DecisionDate, publication_deadline AS PublicationDeadline, published_on AS PublishedOn
+        FROM decisions
+        WHERE publication_overdue_at IS NULL AND publishable = 1 AND publication_deadline < @today
+          AND ((published_on IS NULL AND revoked_on IS NULL) OR published_on > publication_deadline)
+        """);
+
+    static readonly SqlStatement MarkPublicationOverdue = SqlStatement.Portable(
+        "UPDATE decisions SET publication_overdue_at = @now WHERE decision_id = @decisionId AND publication_overdue_at IS NULL");
+
+    static readonly SqlStatement SelectWithdrawalOverdue = SqlStatement.Portable(
+        """
+        SELECT decision_id AS DecisionId, agency_code AS AgencyCode, case_number AS CaseNumber, revoked_on AS RevokedOn,
+            withdrawal_deadline AS WithdrawalDeadline, withdrawn_on AS WithdrawnOn
+        FROM decisions
+        WHERE withdrawal_overdue_at IS NULL AND withdrawal_deadline < @today
+          AND (withdrawn_on IS NULL OR withdrawn_on > withdrawal_deadline)
+        """);
+
+    static readonly SqlStatement MarkWithdrawalOverdue = SqlStatement.Portable(
+        "UPDATE decisions SET withdrawal_overdue_at = @now WHERE decision_id = @decisionId AND withdrawal_overdue_at IS NULL");
+
+    PeriodicTimer? timer;
+    long lastSweepTicks;
+
+    /// <summary>Clock time (UTC) at which the last finished sweep started; null before the first (for operators and tests).</summary>
+    public DateTimeOffset? LastSweepAt => Interlocked.Read(ref lastSweepTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Made before ExecuteAsync runs, so a clock moved right after start-up already counts.
+        timer = new PeriodicTimer(options.Interval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var ticks = timer!;
+        try
+        {
+            do await SweepSafelyAsync(stoppingToken);
+            while (await ticks.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>Raises every overdue event due now. Returns how many were raised.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = CountyTime.Today(time);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var raised = 0;
+
+        var publications = await connection.QueryAsync<PublicationDue>(database.Sql(SelectPublicationOverdue), new { today });
+        foreach (var due in publications)
+            if (await RaiseOnceAsync(connection, MarkPublicationOverdue, due.DecisionId, now, PublicationOverdue(due, now), cancellationToken)) raised++;
+
+        var withdrawals = await connection.QueryAsync<WithdrawalDue>(database.Sql(SelectWithdrawalOverdue), new { today });
+        foreach (var due in withdrawals)
+            if (await RaiseOnceAsync(connection, MarkWithdrawalOverdue, due.DecisionId, now, WithdrawalOverdue(due, now), cancellationToken)) raised++;
+
+        if (raised > 0)
+        {
+            outbox.Wake();
+            logger.LogWarning("Deadline watch raised {Count} overdue events (county date {Today})", raised, today);
+        }
+
+        return raised;
+    }
+
+    async Task SweepSafelyAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        try
+        {
+            await SweepAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Deadline watch sweep failed; it runs again at the next tick");
+        }
+
+        Interlocked.Exchange(ref lastSweepTicks, startedAt.UtcTicks);
+    }
+
+    async Task<bool> RaiseOnceAsync(
+        System.Data.Common.DbConnection connection, SqlStatement mark, Guid decisionId, DateTimeOffset now,
+        Contracts.Events.IntegrationEvent @event, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        if (await connection.ExecuteAsync(database.Sql(mark), new { decisionId, now }, transaction) != 1) return false;
+        await outbox.AddAsync(transaction, @event);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    static Event.PublicationOverdue PublicationOverdue(PublicationDue due, DateTimeOffset now) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = now,
+        AgencyCode = due.AgencyCode,
+        DecisionId = due.DecisionId,
+        CaseNumber = due.CaseNumber,
+        Category = due.Category,
+        DecisionDate = due.DecisionDate,
+        PublicationDeadline = due.PublicationDeadline,
+        PublishedOn = due.PublishedOn,
+    };
+
+    static Event.WithdrawalOverdue WithdrawalOverdue(WithdrawalDue due, DateTimeOffset now) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = now,
+        AgencyCode = due.AgencyCode,
+        DecisionId = due.DecisionId,
+        CaseNumber = due.CaseNumber,
+        RevokedOn = due.RevokedOn,
+        WithdrawalDeadline = due.WithdrawalDeadline,
+        WithdrawnOn = due.WithdrawnOn,
+    };
+
+    sealed class PublicationDue
+    {
+        public Guid DecisionId { get; set; }
+        public string AgencyCode { get; set; } = "";
+        public string CaseNumber { get; set; } = "";
+        public string Category { get; set; } = "";
+        public DateOnly DecisionDate { get; set; }
+        public DateOnly PublicationDeadline { get; set; }
+        public DateOnly? PublishedOn { get; set; }
+    }
+
+    sealed class WithdrawalDue
+    {
+        public Guid DecisionId { get; set; }
+        public string AgencyCode { get; set; } = "";
+        public string CaseNumber { get; set; } = "";
+        public DateOnly RevokedOn { get; set; }
+        public DateOnly WithdrawalDeadline { get; set; }
+        public DateOnly? WithdrawnOn { get; set; }
+    }
+}

@@ -1,0 +1,63 @@
+using Event = Longshan.Contracts.Events.Publicity;
+using V1 = Longshan.Contracts.Publicity.V1;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>The decision events. Pure. Only public data goes in: the party appears by kind, content only as the public version.</summary>
+public static class DecisionEvents
+{
+    public static Event.DecisionRegistered Registered(DecisionRow row, V1.DecisionContent content, DateTimeOffset now) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = now,
+        AgencyCode = row.AgencyCode,
+        DecisionId = row.DecisionId,
+        CaseNumber = row.CaseNumber,
+        Category = row.Category,
+        DecisionDate = row.DecisionDate,
+        PublicationDeadline = row.PublicationDeadline,
+        IsMajor = row.IsMajor,
+        PartyKind = row.PartyKind,
+        Penalties = PublicVersions.Penalties(content.Penalties),
+        MostSeverePenalty = PublicVersions.MostSevere(content.Penalties),
+        Publishable = row.Publishable,
+    };
+
+    public static Event.DecisionPublished Published(DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, DateTimeOffset now) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = now,
+        AgencyCode = row.AgencyCode,
+        DecisionId = row.DecisionId,
+        PublishedOn = publishedOn,
+        PublicationDeadline = row.PublicationDeadline,
+        OnTime = publishedOn <= row.PublicationDeadline,
+        Public = PublicVersions.ToEvent(decision),
+    };
+
+    public static Event.DecisionUpdated Updated(DecisionRow row, V1.PublicDecision decision, string changeNote, DateTimeOffset now) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = now,
+        AgencyCode = row.AgencyCode,
+        DecisionId = row.DecisionId,
+        ChangeNote = changeNote,
+        Public = PublicVersions.ToEvent(decision),
+    };
+
+    public static Event.DecisionRevoked Revoked(DecisionRow withdrawn, bool wasPublished, DateOnly today, DateTimeOffset now, string reason) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = now,
+        AgencyCode = withdrawn.AgencyCode,
+        DecisionId = withdrawn.DecisionId,
+        CaseNumber = withdrawn.CaseNumber,
+        RevocationKind = withdrawn.RevocationKind!,
+        RevokedOn = withdrawn.RevokedOn!.Value,
+        Reason = reason,
+        WithdrawalDeadline = withdrawn.WithdrawalDeadline,
+        WithdrawnAt = now,
+        WasPublished = wasPublished,
+        OnTime = withdrawn.WithdrawalDeadline is not { } deadline || today <= deadline,
+    };
+}

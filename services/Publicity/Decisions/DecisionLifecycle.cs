@@ -1,0 +1,77 @@
+using Longshan.Platform.Identifiers;
+using V1 = Longshan.Contracts.Publicity.V1;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>Turning a valid request into stored state, and stored state into the agency's view. Pure.</summary>
+public static class DecisionLifecycle
+{
+    /// <summary>Rule names used in FailedPrecondition errors.</summary>
+    public static class Rules
+    {
+        public const string NotPublishable = "APL art. 50; 未成年人保护法 art. 103: decision may not be published";
+        public const string ReviewRequired = "APL art. 58: major decision needs a passed legal review";
+        public const string CalendarData = "APL art. 85: working days need the holiday calendar of the year";
+        public const string AgencyRegistered = "国办发〔2018〕118号: the enforcement body must be registered (执法主体公示)";
+        public const string Lifecycle = "decision lifecycle: registered → published → withdrawn";
+    }
+
+    /// <summary>The content as stored: identifiers normalised, the minor flag including what the ID number says.</summary>
+    public static V1.DecisionContent Normalize(V1.DecisionContent content, DateOnly decisionDate, DateOnly today)
+    {
+        var normal = content.Clone();
+        var party = normal.Party;
+        party.Name = party.Name.Trim();
+        party.ResidentIdNumber = party.ResidentIdNumber.Trim().ToUpperInvariant();
+        party.CreditCode = party.Kind == V1.PartyKind.Organisation ? UnifiedSocialCreditCode.Normalize(party.CreditCode) : "";
+        party.IsMinor = DecisionValidation.PartyIsMinor(content.Party, decisionDate, today);
+        return normal;
+    }
+
+    /// <summary>Whether (and why not) a stored content may be published.</summary>
+    public static PublicationEligibility Assess(V1.DecisionContent stored) =>
+        Redaction.Assess(PublicVersions.ToRedactionInput(stored, stored.Party.IsMinor));
+
+    public static DecisionRow NewRow(
+        V1.RegisterDecisionRequest request, V1.DecisionContent stored, DateOnly publicationDeadline, DateTimeOffset now, string subject)
+    {
+        var eligibility = Assess(stored);
+        return new DecisionRow
+        {
+            DecisionId = Guid.NewGuid(),
+            AgencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode),
+            CaseNumber = request.CaseNumber.Trim(),
+            Category = DecisionNames.Category(request.Category)!,
+            DecisionDate = DecisionNames.ParseDate(request.DecisionDate)!.Value,
+            IsMajor = request.IsMajor,
+            ReviewClearanceReference = string.IsNullOrWhiteSpace(request.ReviewClearanceReference) ? null : request.ReviewClearanceReference.Trim(),
+            PartyKind = DecisionNames.PartyKind(stored.Party.Kind)!,
+            PublicationDeadline = publicationDeadline,
+            Publishable = eligibility.MayPublish,
+            NonPublicationReasons = DecisionStore.ReasonsText(eligibility),
+            Status = DecisionNames.Status.Registered,
+            ContentVersion = 1,
+            PublicVersion = 0,
+            RegisteredAt = now,
+            RegisteredBy = subject,
+        };
+    }
+
+    /// <summary>The deciding agency's view of its decision.</summary>
+    public static V1.DecisionSummary Summary(DecisionRow row) => new()
+    {
+        DecisionId = row.DecisionId.ToString(),
+        AgencyCode = row.AgencyCode,
+        CaseNumber = row.CaseNumber,
+        Category = DecisionNames.CategoryFromName(row.Category),
+        DecisionDate = DecisionNames.Date(row.DecisionDate),
+        PublicationDeadline = DecisionNames.Date(row.PublicationDeadline),
+        Status = DecisionNames.Status.ToProto(row.Status),
+        IsMajor = row.IsMajor,
+        Publishable = row.Publishable,
+        NonPublicationReasons = { row.NonPublicationReasons.Split('\n', StringSplitOptions.RemoveEmptyEntries) },
+        ContentVersion = row.ContentVersion,
+        PublicVersion = row.PublicVersion,
+        WithdrawalDeadline = row.WithdrawalDeadline is { } deadline ? DecisionNames.Date(deadline) : "",
+    };
+}

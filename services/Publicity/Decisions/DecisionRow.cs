@@ -1,0 +1,34 @@
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>A row of <c>decisions</c>: lifecycle, deadlines and overdue marks of one decision (no personal data).</summary>
+public sealed class DecisionRow
+{
+    public Guid DecisionId { get; set; }
+    public string AgencyCode { get; set; } = "";
+    public string CaseNumber { get; set; } = "";
+    /// <summary>Stable category name (<see cref="DecisionNames.Category"/>).</summary>
+    public string Category { get; set; } = "";
+    public DateOnly DecisionDate { get; set; }
+    public bool IsMajor { get; set; }
+    public string? ReviewClearanceReference { get; set; }
+    /// <summary>natural-person or organisation.</summary>
+    public string PartyKind { get; set; } = "";
+    public DateOnly PublicationDeadline { get; set; }
+    public bool Publishable { get; set; }
+    /// <summary>The rules that forbid publication, one a line; empty when publishable.</summary>
+    public string NonPublicationReasons { get; set; } = "";
+    /// <summary><see cref="DecisionNames.Status"/>.</summary>
+    public string Status { get; set; } = "";
+    public int ContentVersion { get; set; }
+    public int PublicVersion { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+    public string RegisteredBy { get; set; } = "";
+    public DateOnly? PublishedOn { get; set; }
+    public DateTimeOffset? PublicationOverdueAt { get; set; }
+    public string? RevocationKind { get; set; }
+    public DateOnly? RevokedOn { get; set; }
+    public DateOnly? WithdrawalDeadline { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+    public DateTimeOffset? WithdrawalOverdueAt { get; set; }
+}

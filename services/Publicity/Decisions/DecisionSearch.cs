@@ -1,0 +1,110 @@
+using System.Buffers.Text;
+using System.Text;
+using Longshan.Platform.Grpc;
+using Longshan.Platform.Identifiers;
+using V1 = Longshan.Contracts.Publicity.V1;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>
+/// A public search over published decisions — the one query the gRPC search and the HTML portal both run
+/// (<see cref="PublicDecisionStore.SearchPublicAsync"/>). Results are newest decision date first, paged by a keyset
+/// cursor; decisions past their display period are never returned.
+/// </summary>
+public sealed record DecisionSearch
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxKeyword = 100;
+
+    /// <summary>Deciding agency's credit code.</summary>
+    public string? AgencyCode { get; init; }
+
+    /// <summary>Stable category name (<see cref="DecisionNames.Category"/>).</summary>
+    public string? Category { get; init; }
+
+    public DateOnly? DecidedFrom { get; init; }
+
+    public DateOnly? DecidedTo { get; init; }
+
+    /// <summary>Substring of the public text (case number, party as published, facts, legal basis, conclusion).</summary>
+    public string? Keyword { get; init; }
+
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>Start after this decision (from the previous page's <see cref="DecisionSearchPage.Next"/>).</summary>
+    public DecisionSearchCursor? After { get; init; }
+
+    /// <summary>Reads and checks a gRPC search request; every bad field is a violation.</summary>
+    public static DecisionSearch FromRequest(V1.SearchPublicDecisionsRequest request, out FieldViolations violations)
+    {
+        violations = new FieldViolations().MaxLength("keyword", request.Keyword, MaxKeyword);
+        string? agency = null;
+        if (!string.IsNullOrWhiteSpace(request.AgencyCode))
+        {
+            agency = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+            if (UnifiedSocialCreditCode.Validate(agency) is { } error) violations.Add("agency_code", error);
+        }
+
+        string? category = null;
+        if (request.Category != V1.DecisionCategory.Unspecified && (category = DecisionNames.Category(request.Category)) is null)
+            violations.Add("category", "执法类别未知 / unknown category");
+        var from = OptionalDate(violations, "decided_from", request.DecidedFrom);
+        var to = OptionalDate(violations, "decided_to", request.DecidedTo);
+        if (from > to) violations.Add("decided_to", "结束日期早于开始日期 / ends before it starts");
+        if (request.PageSize is < 0 or > MaxPageSize) violations.Add("page_size", $"每页 1–{MaxPageSize} 条 / must be 1–{MaxPageSize}");
+        DecisionSearchCursor? after = null;
+        if (!string.IsNullOrEmpty(request.PageToken) && !DecisionSearchCursor.TryDecode(request.PageToken, out after))
+            violations.Add("page_token", "分页标记无效 / invalid page token");
+
+        return new DecisionSearch
+        {
+            AgencyCode = agency,
+            Category = category,
+            DecidedFrom = from,
+            DecidedTo = to,
+            Keyword = string.IsNullOrWhiteSpace(request.Keyword) ? null : request.Keyword.Trim(),
+            PageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
+            After = after,
+        };
+    }
+
+    /// <summary>The keyword as a LIKE pattern with <c>\</c> escaping <c>% _ \</c>; "%" when there is none.</summary>
+    public string LikePattern() => Keyword is null
+        ? "%"
+        : "%" + Keyword.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+
+    static DateOnly? OptionalDate(FieldViolations violations, string field, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var date = DecisionNames.ParseDate(text);
+        if (date is null) violations.Add(field, "日期格式应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
+        return date;
+    }
+}
+
+/// <summary>Keyset position: results continue with decisions strictly before (decision date, id) in newest-first order.</summary>
+public sealed record DecisionSearchCursor(DateOnly DecisionDate, Guid DecisionId)
+{
+    /// <summary>An opaque, URL-safe token.</summary>
+    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{DecisionNames.Date(DecisionDate)}|{DecisionId:N}"));
+
+    public static bool TryDecode(string token, out DecisionSearchCursor? cursor)
+    {
+        cursor = null;
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('|');
+            if (parts.Length != 2 || DecisionNames.ParseDate(parts[0]) is not { } date || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
+            cursor = new DecisionSearchCursor(date, id);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>One page of public decisions; <see cref="Next"/> is null on the last page.</summary>
+public sealed record DecisionSearchPage(IReadOnlyList<V1.PublicDecision> Decisions, DecisionSearchCursor? Next);

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Dapper;
+using Google.Protobuf;
+using Longshan.Platform.Data;
+using V1 = Longshan.Contracts.Publicity.V1;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>
+/// The private side of decisions: <c>decisions</c> (lifecycle, deadlines) and <c>decision_originals</c> (the
+/// unredacted content, one row per correction, stored as the message's JSON). Nothing here is read by a public query.
+/// </summary>
+public sealed class DecisionStore(Database database)
+{
+    const string Columns =
+        """
+        decision_id, agency_code, case_number, category, decision_date, is_major, review_clearance_reference, party_kind,
+        publication_deadline, publishable, non_publication_reasons, status, content_version, public_version, registered_at,
+        registered_by, published_on, publication_overdue_at, revocation_kind, revoked_on, withdrawal_deadline, withdrawn_at,
+        withdrawn_on, withdrawal_overdue_at
+        """;
+
+    static readonly SqlStatement Insert = SqlStatement.Portable(
+        $"""
+        INSERT INTO decisions ({Columns})
+        VALUES (@DecisionId, @AgencyCode, @CaseNumber, @Category, @DecisionDate, @IsMajor, @ReviewClearanceReference, @PartyKind,
+            @PublicationDeadline, @Publishable, @NonPublicationReasons, @Status, @ContentVersion, @PublicVersion, @RegisteredAt,
+            @RegisteredBy, @PublishedOn, @PublicationOverdueAt, @RevocationKind, @RevokedOn, @WithdrawalDeadline, @WithdrawnAt,
+            @WithdrawnOn, @WithdrawalOverdueAt)
+        """);
+
+    static readonly SqlStatement InsertContent = SqlStatement.Portable(
+        """
+        INSERT INTO decision_originals (decision_id, version, content, recorded_at, recorded_by)
+        VALUES (@decisionId, @version, @content, @recordedAt, @recordedBy)
+        """);
+
+    static readonly SqlStatement SelectById = SqlStatement.Portable($"SELECT {Columns} FROM decisions WHERE decision_id = @decisionId");
+
+    static readonly SqlStatement CaseExists = SqlStatement.Portable(
+        "SELECT COUNT(*) FROM decisions WHERE agency_code = @agencyCode AND case_number = @caseNumber");
+
+    static readonly SqlStatement SelectContent = SqlStatement.Portable(
+        "SELECT content FROM decision_originals WHERE decision_id = @decisionId AND version = @version");
+
+    static readonly SqlStatement MarkPublished = SqlStatement.Portable(
+        """
+        UPDATE decisions SET status = @published, published_on = @publishedOn, public_version = 1
+        WHERE decision_id = @decisionId AND status = @registered
+        """);
+
+    static readonly SqlStatement SetContentVersion = SqlStatement.Portable(
+        """
+        UPDATE decisions SET content_version = @version, public_version = @publicVersion, party_kind = @partyKind,
+            publishable = @publishable, non_publication_reasons = @reasons
+        WHERE decision_id = @decisionId AND content_version = @previousVersion AND status <> @withdrawn
+        """);
+
+    static readonly SqlStatement MarkWithdrawn = SqlStatement.Portable(
+        """
+        UPDATE decisions SET status = @withdrawn, revocation_kind = @revocationKind, revoked_on = @revokedOn,
+            withdrawal_deadline = @withdrawalDeadline, withdrawn_at = @withdrawnAt, withdrawn_on = @withdrawnOn
+        WHERE decision_id = @decisionId AND status <> @withdrawn
+        """);
+
+    public Task InsertAsync(DbTransaction transaction, DecisionRow row) =>
+        transaction.Connection!.ExecuteAsync(database.Sql(Insert), row, transaction);
+
+    public Task AddContentAsync(DbTransaction transaction, Guid decisionId, int version, V1.DecisionContent content, DateTimeOffset recordedAt, string recordedBy) =>
+        transaction.Connection!.ExecuteAsync(database.Sql(InsertContent),
+            new { decisionId, version, content = JsonFormatter.Default.Format(content), recordedAt, recordedBy }, transaction);
+
+    public Task<DecisionRow?> FindAsync(DbConnection connection, Guid decisionId, DbTransaction? transaction = null) =>
+        connection.QuerySingleOrDefaultAsync<DecisionRow>(database.Sql(SelectById), new { decisionId }, transaction);
+
+    public async Task<bool> CaseExistsAsync(DbTransaction transaction, string agencyCode, string caseNumber) =>
+        await transaction.Connection!.ExecuteScalarAsync<long>(database.Sql(CaseExists), new { agencyCode, caseNumber }, transaction) > 0;
+
+    /// <summary>The original content of <paramref name="version"/>.</summary>
+    public async Task<V1.DecisionContent> ContentAsync(DbConnection connection, Guid decisionId, int version, DbTransaction? transaction = null)
+    {
+        var json = await connection.QuerySingleAsync<string>(database.Sql(SelectContent), new { decisionId, version }, transaction);
+        return JsonParser.Default.Parse<V1.DecisionContent>(json);
+    }
+
+    /// <summary>Registered → published; false when the decision was no longer registered (a concurrent publish or withdrawal).</summary>
+    public async Task<bool> MarkPublishedAsync(DbTransaction transaction, Guid decisionId, DateOnly publishedOn) =>
+        await transaction.Connection!.ExecuteAsync(database.Sql(MarkPublished), new
+        {
+            decisionId, publishedOn, published = DecisionNames.Status.Published, registered = DecisionNames.Status.Registered,
+        }, transaction) == 1;
+
+    /// <summary>Points the decision at a new content version; false when another correction or a withdrawal came first.</summary>
+    public async Task<bool> SetContentVersionAsync(
+        DbTransaction transaction, DecisionRow previous, int version, int publicVersion, PublicationEligibility eligibility, string partyKind) =>
+        await transaction.Connection!.ExecuteAsync(database.Sql(SetContentVersion), new
+        {
+            decisionId = previous.DecisionId,
+            version,
+            publicVersion,
+            partyKind,
+            publishable = eligibility.MayPublish,
+            reasons = ReasonsText(eligibility),
+            previousVersion = previous.ContentVersion,
+            withdrawn = DecisionNames.Status.Withdrawn,
+        }, transaction) == 1;
+
+    public async Task<bool> MarkWithdrawnAsync(
+        DbTransaction transaction, Guid decisionId, string revocationKind, DateOnly revokedOn, DateOnly? withdrawalDeadline,
+        DateTimeOffset withdrawnAt, DateOnly withdrawnOn) =>
+        await transaction.Connection!.ExecuteAsync(database.Sql(MarkWithdrawn), new
+        {
+            decisionId, revocationKind, revokedOn, withdrawalDeadline, withdrawnAt, withdrawnOn, withdrawn = DecisionNames.Status.Withdrawn,
+        }, transaction) == 1;
+
+    /// <summary>The reasons against publication, one a line (stored in <c>non_publication_reasons</c>).</summary>
+    public static string ReasonsText(PublicationEligibility eligibility) =>
+        string.Join('\n', eligibility.Reasons.Select(PublicationEligibility.Describe));
+}

@@ -1,0 +1,164 @@
+using Longshan.Platform.Grpc;
+using Longshan.Platform.Identifiers;
+using V1 = Longshan.Contracts.Publicity.V1;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>
+/// Edge validation of decision requests: every problem becomes a field violation (Chinese / English) before
+/// anything is stored. Pure: "today" (county date) is passed in.
+/// </summary>
+public static class DecisionValidation
+{
+    public const int MaxCaseNumber = 100;
+    public const int MaxName = 200;
+    public const int MaxText = 20_000;
+
+    public static FieldViolations Validate(V1.RegisterDecisionRequest request, DateOnly today)
+    {
+        var violations = RequestId(request.RequestId)
+            .Required("case_number", request.CaseNumber)
+            .MaxLength("case_number", request.CaseNumber, MaxCaseNumber)
+            .MaxLength("review_clearance_reference", request.ReviewClearanceReference, 100);
+        if (UnifiedSocialCreditCode.Validate(request.AgencyCode) is { } agencyError) violations.Add("agency_code", agencyError);
+        if (DecisionNames.ToDomain(request.Category) is null)
+            violations.Add("category", "执法类别未指定或未知 / category is unspecified or unknown");
+        PastDate(violations, "decision_date", request.DecisionDate, today);
+        // 《行政处罚法》第五十八条: no major decision without a passed legal review — the reference is how we check it.
+        if (request.IsMajor && string.IsNullOrWhiteSpace(request.ReviewClearanceReference))
+            violations.Add("review_clearance_reference", "重大执法决定须注明法制审核编号 / a major decision needs its legal-review clearance reference (APL art. 58)");
+        Content(violations, request.Content, request.Category, today);
+        return violations;
+    }
+
+    /// <summary>An update keeps the decision's category; <paramref name="category"/> is the stored one.</summary>
+    public static FieldViolations Validate(V1.UpdateDecisionRequest request, V1.DecisionCategory category, DateOnly today)
+    {
+        var violations = RequestId(request.RequestId)
+            .Required("change_note", request.ChangeNote)
+            .MaxLength("change_note", request.ChangeNote, 2000);
+        Content(violations, request.Content, category, today);
+        return violations;
+    }
+
+    /// <summary>Checks the fields that do not need the stored decision.</summary>
+    public static FieldViolations Validate(V1.WithdrawDecisionRequest request, DateOnly today)
+    {
+        var violations = RequestId(request.RequestId)
+            .Required("reason", request.Reason)
+            .MaxLength("reason", request.Reason, 2000);
+        if (DecisionNames.Revocation(request.Kind) is null)
+            violations.Add("kind", "撤回原因类别未指定或未知 / kind is unspecified or unknown");
+        PastDate(violations, "revocation_date", request.RevocationDate, today);
+        return violations;
+    }
+
+    /// <summary>The decision id of a request; a violation on <c>decision_id</c> when malformed.</summary>
+    public static Guid DecisionId(string? value) =>
+        Guid.TryParse(value, out var id)
+            ? id
+            : throw RpcErrors.InvalidArgument([new() { Field = "decision_id", Description = "决定编号格式错误 / decision_id must be a UUID" }]);
+
+    /// <summary>Whether the party is a minor: flagged by the agency, or under 18 on the decision date by the ID number (《民法典》第十七条).</summary>
+    public static bool PartyIsMinor(V1.Party party, DateOnly decisionDate, DateOnly today) =>
+        party.IsMinor
+        || (party.Kind == V1.PartyKind.NaturalPerson
+            && ResidentIdNumber.TryParse(party.ResidentIdNumber, today, out var id, out _)
+            && id.IsMinorOn(decisionDate));
+
+    static FieldViolations RequestId(string requestId) =>
+        new FieldViolations().Required("request_id", requestId).MaxLength("request_id", requestId, 100);
+
+    static void PastDate(FieldViolations violations, string field, string text, DateOnly today)
+    {
+        if (DecisionNames.ParseDate(text) is not { } date)
+            violations.Add(field, "日期格式应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
+        else if (date > today) // Dates of legal acts in the future are refused (handbook).
+            violations.Add(field, $"日期不得晚于今天（{DecisionNames.Date(today)}） / must not be in the future (today is {DecisionNames.Date(today)})");
+    }
+
+    static void Content(FieldViolations violations, V1.DecisionContent? content, V1.DecisionCategory category, DateOnly today)
+    {
+        if (content is null)
+        {
+            violations.Add("content", "必填 / required");
+            return;
+        }
+
+        Party(violations, content.Party, today);
+        // 国办发〔2018〕118号: the facts (执法事实) are part of the published decision.
+        violations.Required("content.facts", content.Facts).MaxLength("content.facts", content.Facts, MaxText);
+        violations.Required("content.conclusion", content.Conclusion).MaxLength("content.conclusion", content.Conclusion, MaxText);
+        LegalBases(violations, content.LegalBasis);
+        Penalties(violations, content.Penalties, category);
+        for (var i = 0; i < content.ThirdPartyNames.Count; i++)
+            violations.MaxLength($"content.third_party_names[{i}]", content.ThirdPartyNames[i], 50);
+    }
+
+    static void Party(FieldViolations violations, V1.Party? party, DateOnly today)
+    {
+        if (party is null)
+        {
+            violations.Add("content.party", "必填 / required");
+            return;
+        }
+
+        violations.Required("content.party.name", party.Name).MaxLength("content.party.name", party.Name, MaxName);
+        for (var i = 0; i < party.HomeAddresses.Count; i++)
+            violations.MaxLength($"content.party.home_addresses[{i}]", party.HomeAddresses[i], 500);
+        switch (party.Kind)
+        {
+            case V1.PartyKind.NaturalPerson:
+                // GB 11643-1999: 18 characters, real birth date, MOD 11-2 check character.
+                var id = ResidentIdNumber.Validate(party.ResidentIdNumber, today);
+                if (!id.IsValid) violations.Add("content.party.resident_id_number", "居民身份证号码无效 / invalid resident ID number: " + id.Message);
+                if (!string.IsNullOrEmpty(party.CreditCode))
+                    violations.Add("content.party.credit_code", "自然人不填统一社会信用代码 / only for organisations");
+                break;
+            case V1.PartyKind.Organisation:
+                // GB 32100-2015: 18 characters from the code alphabet, check character.
+                if (UnifiedSocialCreditCode.Validate(party.CreditCode) is { } codeError) violations.Add("content.party.credit_code", codeError);
+                if (!string.IsNullOrEmpty(party.ResidentIdNumber))
+                    violations.Add("content.party.resident_id_number", "组织不填居民身份证号码 / only for natural persons");
+                if (party.IsMinor) violations.Add("content.party.is_minor", "组织不可能是未成年人 / an organisation is not a minor");
+                break;
+            default:
+                violations.Add("content.party.kind", "当事人类别未指定或未知 / kind is unspecified or unknown");
+                break;
+        }
+    }
+
+    static void LegalBases(FieldViolations violations, IReadOnlyList<V1.LegalBasis> bases)
+    {
+        // 《行政处罚法》第五十九条: a decision states the kinds of penalty and their legal basis.
+        if (bases.Count == 0) violations.Add("content.legal_basis", "至少一项法律依据（法律 + 条款） / at least one legal basis (law + article)");
+        for (var i = 0; i < bases.Count; i++)
+        {
+            violations.Required($"content.legal_basis[{i}].law", bases[i].Law).MaxLength($"content.legal_basis[{i}].law", bases[i].Law, MaxName);
+            violations.Required($"content.legal_basis[{i}].article", bases[i].Article).MaxLength($"content.legal_basis[{i}].article", bases[i].Article, MaxName);
+        }
+    }
+
+    static void Penalties(FieldViolations violations, IReadOnlyList<V1.Penalty> penalties, V1.DecisionCategory category)
+    {
+        var isPenalty = category == V1.DecisionCategory.Penalty;
+        if (isPenalty && penalties.Count == 0)
+            violations.Add("content.penalties", "行政处罚决定至少一种处罚 / a penalty decision imposes at least one penalty (APL art. 9)");
+        // An unknown category is reported on its own field only.
+        if (!isPenalty && DecisionNames.ToDomain(category) is not null && penalties.Count > 0)
+            violations.Add("content.penalties", "仅行政处罚决定有处罚种类 / only penalty decisions have penalties");
+        for (var i = 0; i < penalties.Count; i++)
+        {
+            var field = $"content.penalties[{i}]";
+            var penalty = penalties[i];
+            if (DecisionNames.Penalty(penalty.Kind) is null)
+                violations.Add(field + ".kind", "处罚种类未指定或未知 / kind is unspecified or unknown");
+            if (penalty.AmountFen < 0)
+                violations.Add(field + ".amount_fen", "金额不得为负数 / amount must not be negative");
+            else if (penalty.Kind == V1.PenaltyKind.Fine && penalty.AmountFen == 0)
+                violations.Add(field + ".amount_fen", "罚款须写明金额（分） / a fine states its amount in fen");
+            else if (penalty.AmountFen > 0 && penalty.Kind is not (V1.PenaltyKind.Fine or V1.PenaltyKind.Confiscation))
+                violations.Add(field + ".amount_fen", "仅罚款、没收有金额 / only fines and confiscations have amounts");
+        }
+    }
+}

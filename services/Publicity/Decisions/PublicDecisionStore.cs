@@ -1,0 +1,182 @@
+using System.Data.Common;
+using Dapper;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Longshan.Platform.Data;
+using V1 = Longshan.Contracts.Publicity.V1;
+
+namespace Longshan.Publicity.Decisions;
+
+/// <summary>
+/// The public side of decisions: <c>public_decisions</c> (the current redacted version, searchable) and
+/// <c>public_decision_versions</c> (every published version). Bodies are the <see cref="V1.PublicDecision"/> JSON.
+/// Every public read applies the display period (<see cref="DisplayPeriod"/>).
+/// </summary>
+public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions displayPeriod)
+{
+    static readonly SqlStatement Insert = SqlStatement.Portable(
+        """
+        INSERT INTO public_decisions (decision_id, agency_code, category, decision_date, party_kind, published_on, withdrawn, version, body, search_text)
+        VALUES (@decisionId, @agencyCode, @category, @decisionDate, @partyKind, @publishedOn, @withdrawn, @version, @body, @searchText)
+        """);
+
+    static readonly SqlStatement Replace = SqlStatement.Portable(
+        """
+        UPDATE public_decisions SET party_kind = @partyKind, withdrawn = @withdrawn, version = @version, body = @body, search_text = @searchText
+        WHERE decision_id = @decisionId
+        """);
+
+    static readonly SqlStatement InsertVersion = SqlStatement.Portable(
+        """
+        INSERT INTO public_decision_versions (decision_id, version, published_at, change_note, body)
+        VALUES (@decisionId, @version, @publishedAt, @changeNote, @body)
+        """);
+
+    static readonly SqlStatement SelectOne = SqlStatement.Portable(
+        "SELECT party_kind AS PartyKind, published_on AS PublishedOn, body AS Body FROM public_decisions WHERE decision_id = @decisionId");
+
+    static readonly SqlStatement SelectVersions = SqlStatement.Portable(
+        """
+        SELECT version AS Version, published_at AS PublishedAt, change_note AS ChangeNote, body AS Body
+        FROM public_decision_versions WHERE decision_id = @decisionId ORDER BY version
+        """);
+
+    // One statement per index: by agency (agency_code, decision_date, decision_id), by category (category, …) and over
+    // all (decision_date, decision_id). The date range and the cursor bound the index range; the keyword (LIKE over
+    // the public text) and the display period are checked on the rows the index delivers, newest first.
+    static readonly SqlStatement SearchByAgency = Search("agency_code = @agencyCode AND (@category IS NULL OR category = @category)");
+    static readonly SqlStatement SearchByCategory = Search("category = @category");
+    static readonly SqlStatement SearchAll = Search("1 = 1");
+
+    static SqlStatement Search(string filter) => new(
+        $"""
+        SELECT decision_id AS DecisionId, decision_date AS DecisionDate, body AS Body FROM public_decisions
+        WHERE {filter}
+          AND decision_date BETWEEN @from AND @to
+          AND (decision_date, decision_id) < (@afterDate, @afterId)
+          AND ((party_kind = @naturalPerson AND published_on > @naturalPersonCutoff) OR (party_kind <> @naturalPerson AND published_on > @cutoff))
+          AND search_text LIKE @pattern ESCAPE '\'
+        ORDER BY decision_date DESC, decision_id DESC
+        LIMIT @take
+        """,
+        $"""
+        SELECT TOP (@take) decision_id AS DecisionId, decision_date AS DecisionDate, body AS Body FROM dbo.public_decisions
+        WHERE {filter}
+          AND decision_date BETWEEN @from AND @to
+          AND (decision_date < @afterDate OR (decision_date = @afterDate AND decision_id < @afterId))
+          AND ((party_kind = @naturalPerson AND published_on > @naturalPersonCutoff) OR (party_kind <> @naturalPerson AND published_on > @cutoff))
+          AND search_text LIKE @pattern ESCAPE '\'
+        ORDER BY decision_date DESC, decision_id DESC
+        """);
+
+    static readonly Guid LastId = Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff");
+
+    // Rows with dates and ids are classes: Dapper applies the platform's type handlers to properties.
+    sealed class OneRow { public string PartyKind { get; set; } = ""; public DateOnly PublishedOn { get; set; } public string Body { get; set; } = ""; }
+
+    sealed class VersionRow { public int Version { get; set; } public DateTimeOffset PublishedAt { get; set; } public string ChangeNote { get; set; } = ""; public string Body { get; set; } = ""; }
+
+    sealed class SearchRow { public Guid DecisionId { get; set; } public DateOnly DecisionDate { get; set; } public string Body { get; set; } = ""; }
+
+    /// <summary>Makes a decision public (its first version).</summary>
+    public async Task InsertAsync(DbTransaction transaction, V1.PublicDecision decision, string partyKind, DateOnly publishedOn, string changeNote)
+    {
+        await transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+        {
+            decisionId = Guid.Parse(decision.DecisionId),
+            agencyCode = decision.AgencyCode,
+            category = DecisionNames.Category(decision.Category),
+            decisionDate = DecisionNames.ParseDate(decision.DecisionDate)!.Value,
+            partyKind,
+            publishedOn,
+            withdrawn = false,
+            version = decision.Version,
+            body = JsonFormatter.Default.Format(decision),
+            searchText = PublicVersions.SearchText(decision),
+        }, transaction);
+        await AddVersionAsync(transaction, decision, changeNote);
+    }
+
+    /// <summary>A new public version replaces the current one; the history keeps every version.</summary>
+    public async Task AddVersionAsync(DbTransaction transaction, V1.PublicDecision decision, string partyKind, string changeNote)
+    {
+        await ReplaceAsync(transaction, decision, partyKind);
+        await AddVersionAsync(transaction, decision, changeNote);
+    }
+
+    /// <summary>Replaces the current public view without a new version (the withdrawal notice).</summary>
+    public Task ReplaceAsync(DbTransaction transaction, V1.PublicDecision decision, string partyKind) =>
+        transaction.Connection!.ExecuteAsync(database.Sql(Replace), new
+        {
+            decisionId = Guid.Parse(decision.DecisionId),
+            partyKind,
+            withdrawn = decision.Withdrawn,
+            version = decision.Version,
+            body = JsonFormatter.Default.Format(decision),
+            searchText = PublicVersions.SearchText(decision),
+        }, transaction);
+
+    /// <summary>Public: the current public view, or null when never published or past its display period.</summary>
+    public async Task<V1.PublicDecision?> FindPublicAsync(DbConnection connection, Guid decisionId, DateOnly today)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<OneRow>(database.Sql(SelectOne), new { decisionId });
+        if (row is null || !DisplayPeriod.IsDisplayed(row.PartyKind, row.PublishedOn, today, displayPeriod)) return null;
+        return JsonParser.Default.Parse<V1.PublicDecision>(row.Body);
+    }
+
+    /// <summary>For the deciding agency's writes: the current public view whatever its display period; null when never published.</summary>
+    public async Task<V1.PublicDecision?> CurrentAsync(DbTransaction transaction, Guid decisionId)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<OneRow>(database.Sql(SelectOne), new { decisionId }, transaction);
+        return row is null ? null : JsonParser.Default.Parse<V1.PublicDecision>(row.Body);
+    }
+
+    /// <summary>Every public version, oldest first; contents are left out once the decision is withdrawn.</summary>
+    public async Task<IReadOnlyList<V1.PublicDecisionVersion>> HistoryAsync(DbConnection connection, Guid decisionId, bool withdrawn)
+    {
+        var rows = await connection.QueryAsync<VersionRow>(database.Sql(SelectVersions), new { decisionId });
+        return rows.Select(r => new V1.PublicDecisionVersion
+        {
+            Version = r.Version,
+            PublishedAt = Timestamp.FromDateTimeOffset(r.PublishedAt),
+            ChangeNote = r.ChangeNote,
+            Content = withdrawn ? null : JsonParser.Default.Parse<V1.PublicDecision>(r.Body),
+        }).ToList();
+    }
+
+    /// <summary>The public search (gRPC and portal). <paramref name="today"/> is the county date for the display period.</summary>
+    public async Task<DecisionSearchPage> SearchPublicAsync(DecisionSearch search, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var statement = search.AgencyCode is not null ? SearchByAgency : search.Category is not null ? SearchByCategory : SearchAll;
+        var pageSize = Math.Clamp(search.PageSize, 1, DecisionSearch.MaxPageSize);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SearchRow>(new CommandDefinition(database.Sql(statement), new
+        {
+            agencyCode = search.AgencyCode,
+            category = search.Category,
+            from = search.DecidedFrom ?? DateOnly.MinValue,
+            to = search.DecidedTo ?? DateOnly.MaxValue,
+            afterDate = search.After?.DecisionDate ?? DateOnly.MaxValue,
+            afterId = search.After?.DecisionId ?? LastId,
+            naturalPerson = DecisionNames.NaturalPerson,
+            naturalPersonCutoff = DisplayPeriod.Cutoff(DecisionNames.NaturalPerson, today, displayPeriod),
+            cutoff = DisplayPeriod.Cutoff(DecisionNames.Organisation, today, displayPeriod),
+            pattern = search.LikePattern(),
+            take = pageSize + 1,
+        }, cancellationToken: cancellationToken))).ToList();
+
+        var page = rows.Take(pageSize).ToList();
+        var next = rows.Count > pageSize ? new DecisionSearchCursor(page[^1].DecisionDate, page[^1].DecisionId) : null;
+        return new DecisionSearchPage(page.Select(r => JsonParser.Default.Parse<V1.PublicDecision>(r.Body)).ToList(), next);
+    }
+
+    Task AddVersionAsync(DbTransaction transaction, V1.PublicDecision decision, string changeNote) =>
+        transaction.Connection!.ExecuteAsync(database.Sql(InsertVersion), new
+        {
+            decisionId = Guid.Parse(decision.DecisionId),
+            version = decision.Version,
+            publishedAt = decision.VersionPublishedAt.ToDateTimeOffset(),
+            changeNote,
+            body = JsonFormatter.Default.Format(decision),
+        }, transaction);
+}

@@ -1,0 +1,20 @@
+namespace Longshan.Contracts.Events.Publicity;
+
+/// <summary>
+/// 行政执法决定已公开 — the redacted public version 1 of a decision was published. Exchange
+/// <c>longshan.publicity.decision-published.v1</c>.
+/// </summary>
+[EventContract("publicity", "DecisionPublished", 1)]
+public sealed record DecisionPublished : IntegrationEvent
+{
+    public required Guid DecisionId { get; init; }
+
+    /// <summary>Publication day, county time.</summary>
+    public required DateOnly PublishedOn { get; init; }
+
+    public required DateOnly PublicationDeadline { get; init; }
+
+    public required bool OnTime { get; init; }
+
+    public required DecisionPublicVersion Public { get; init; }
+}

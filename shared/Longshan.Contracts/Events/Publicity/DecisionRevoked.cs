@@ -1,0 +1,33 @@
+namespace Longshan.Contracts.Events.Publicity;
+
+/// <summary>
+/// 行政执法决定已撤回 — a decision was revoked, changed, confirmed illegal or void, and its published
+/// information withdrawn with the reason made public (APL art. 48). Exchange
+/// <c>longshan.publicity.decision-revoked.v1</c>.
+/// </summary>
+[EventContract("publicity", "DecisionRevoked", 1)]
+public sealed record DecisionRevoked : IntegrationEvent
+{
+    public required Guid DecisionId { get; init; }
+
+    public required string CaseNumber { get; init; }
+
+    /// <summary>revoked (撤销), changed (变更), confirmed-illegal (确认违法) or confirmed-void (确认无效).</summary>
+    public required string RevocationKind { get; init; }
+
+    public required DateOnly RevokedOn { get; init; }
+
+    /// <summary>The published reason.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Revocation date + 3 working days (APL art. 48); null when the decision was never published.</summary>
+    public DateOnly? WithdrawalDeadline { get; init; }
+
+    public required DateTimeOffset WithdrawnAt { get; init; }
+
+    /// <summary>Whether a public version had been published (and is now withdrawn).</summary>
+    public required bool WasPublished { get; init; }
+
+    /// <summary>Withdrawn by the deadline (always true when never published).</summary>
+    public required bool OnTime { get; init; }
+}

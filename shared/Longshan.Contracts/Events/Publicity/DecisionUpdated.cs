@@ -1,0 +1,16 @@
+namespace Longshan.Contracts.Events.Publicity;
+
+/// <summary>
+/// 行政执法决定公开信息已更新 — a published decision was corrected: a new public version replaces the
+/// previous one, which stays in the public history. Exchange <c>longshan.publicity.decision-updated.v1</c>.
+/// </summary>
+[EventContract("publicity", "DecisionUpdated", 1)]
+public sealed record DecisionUpdated : IntegrationEvent
+{
+    public required Guid DecisionId { get; init; }
+
+    /// <summary>更正说明 — the published note on what changed.</summary>
+    public required string ChangeNote { get; init; }
+
+    public required DecisionPublicVersion Public { get; init; }
+}

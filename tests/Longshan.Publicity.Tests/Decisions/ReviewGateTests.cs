@@ -1,0 +1,99 @@
+using Google.Rpc;
+using Grpc.Core;
+using Longshan.Contracts.Events.LegalReview;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Publicity.Tests.Support;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using static Longshan.Publicity.Tests.Decisions.DecisionData;
+
+namespace Longshan.Publicity.Tests.Decisions;
+
+/// <summary>
+/// Every PublicityApp consumes from the same durable queue (longshan.publicity.review-completed) on the shared test
+/// broker, so an event published while another class's app runs could go to that app. This collection runs alone,
+/// after the parallel ones, when no other app is listening.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrokerConsumerCollection
+{
+    public const string Name = "broker consumers";
+}
+
+[Collection(BrokerConsumerCollection.Name)]
+public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityApp>
+{
+    readonly DecisionService.DecisionServiceClient client = new(app.Channel);
+
+    [Fact]
+    public async Task A_major_decision_is_published_only_after_a_passed_review_of_the_same_agency_arrives_through_the_broker()
+    {
+        var agency = await NewAgencyAsync(app);
+        var other = await NewAgencyAsync(app, "龙山县交通运输局");
+        var reference = "LS-FZSH-" + Guid.NewGuid().ToString("N")[..8];
+        var request = Penalty(agency);
+        request.IsMajor = true;
+        request.ReviewClearanceReference = reference;
+        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var bus = app.Services.GetRequiredService<IBus>();
+
+        var unknown = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+
+        // A disagreeing opinion does not clear it…
+        await bus.Publish(Review(agency, reference, request.CaseNumber, ReviewCompleted.Disagree, minutesAgo: 30));
+        await EventuallyAsync(async () => await ClearanceCountAsync(reference, passed: 0) == 1, "the disagree outcome is stored");
+        var disagreed = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+
+        // …nor does another agency's passed review under the same reference.
+        await bus.Publish(Review(other, reference, request.CaseNumber, ReviewCompleted.Approve, minutesAgo: 20));
+        await EventuallyAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, "the other agency's review is stored");
+        var foreign = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+
+        // The re-review of this agency, approved after amendment, clears it.
+        await bus.Publish(Review(agency, reference, request.CaseNumber, ReviewCompleted.ApproveAfterAmendment, minutesAgo: 10));
+        await EventuallyAsync(async () => await app.CountAsync(
+            "SELECT COUNT(*) FROM review_clearances WHERE review_id = @reference AND agency_code = @agency AND passed = 1", new { reference, agency }) == 1,
+            "the passed review is stored");
+        var published = await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+
+        foreach (var refused in new[] { unknown, disagreed, foreign })
+        {
+            Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+            Assert.StartsWith("APL art. 58", refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(id, published.Decision.DecisionId);
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE decision_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task A_redelivered_review_event_is_applied_once()
+    {
+        var agency = await NewAgencyAsync(app);
+        var review = Review(agency, "LS-FZSH-" + Guid.NewGuid().ToString("N")[..8], "龙市监罚〔2026〕1号", ReviewCompleted.Approve, minutesAgo: 5);
+        var bus = app.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(review);
+        await bus.Publish(review);
+        await EventuallyAsync(async () => await app.CountAsync(
+            "SELECT COUNT(*) FROM inbox_messages WHERE event_id = @id", new { id = review.EventId.ToString() }) == 1, "the event is handled");
+        await Task.Delay(500);
+
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM inbox_messages WHERE event_id = @id", new { id = review.EventId.ToString() }));
+        Assert.Equal(1, await ClearanceCountAsync(review.ReviewId, passed: 1));
+    }
+
+    Task<long> ClearanceCountAsync(string reference, int passed) =>
+        app.CountAsync("SELECT COUNT(*) FROM review_clearances WHERE review_id = @reference AND passed = @passed", new { reference, passed });
+
+    ReviewCompleted Review(string agency, string reference, string caseNumber, string outcome, int minutesAgo) => new()
+    {
+        EventId = Guid.NewGuid(),
+        OccurredAt = app.Clock.GetUtcNow(),
+        AgencyCode = agency,
+        ReviewId = reference,
+        CaseNumber = caseNumber,
+        Outcome = outcome,
+        CompletedAt = app.Clock.GetUtcNow().AddMinutes(-minutesAgo),
+    };
+}
