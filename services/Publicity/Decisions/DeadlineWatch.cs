@@ -1,3 +1,4 @@
+using Longshan.Publicity.Calendar;
 using Dapper;
 using Longshan.Platform.Data;
 using Longshan.Platform.Messaging;

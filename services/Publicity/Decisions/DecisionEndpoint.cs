@@ -42,10 +42,10 @@ public sealed partial class DecisionEndpoint(
 
         var ct = context.CancellationToken;
         await using var connection = await database.OpenAsync(ct);
-        if (await requests.FindAsync(connection, caller, RegisterRpc, request.RequestId, RegisterDecisionResponse.Parser) is { } earlier)
-            return earlier;
 
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, RegisterRpc, request.RequestId, RegisterDecisionResponse.Parser) is { } earlier)
+            return earlier;
         if (await agencies.FindAsync(connection, agencyCode, transaction) is null)
             throw RpcErrors.FailedPrecondition(DecisionLifecycle.Rules.AgencyRegistered, agencyCode, $"执法主体 {agencyCode} 未登记 / agency not registered");
         if (await decisions.CaseExistsAsync(transaction, agencyCode, request.CaseNumber.Trim()))
@@ -70,11 +70,11 @@ public sealed partial class DecisionEndpoint(
         RequestIdOnly(request.RequestId);
         var (caller, connection, row) = await OpenOwnDecisionAsync(request.DecisionId, context);
         await using var _ = connection;
-        if (await requests.FindAsync(connection, caller, PublishRpc, request.RequestId, PublishDecisionResponse.Parser) is { } earlier)
-            return earlier;
 
         var ct = context.CancellationToken;
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, PublishRpc, request.RequestId, PublishDecisionResponse.Parser) is { } earlier)
+            return earlier;
         row = await decisions.FindAsync(connection, row.DecisionId, transaction) ?? throw NotFound(row.DecisionId);
         ExpectStatus(row, DecisionNames.Status.Registered, "只能公开已登记、未公开的决定 / only a registered, unpublished decision can be published");
         var content = await decisions.ContentAsync(connection, row.DecisionId, row.ContentVersion, transaction);
@@ -109,11 +109,11 @@ public sealed partial class DecisionEndpoint(
         var (caller, connection, row) = await OpenOwnDecisionAsync(request.DecisionId, context);
         await using var _ = connection;
         DecisionValidation.Validate(request, DecisionNames.CategoryFromName(row.Category), today).ThrowIfAny();
-        if (await requests.FindAsync(connection, caller, UpdateRpc, request.RequestId, UpdateDecisionResponse.Parser) is { } earlier)
-            return earlier;
 
         var ct = context.CancellationToken;
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, UpdateRpc, request.RequestId, UpdateDecisionResponse.Parser) is { } earlier)
+            return earlier;
         row = await decisions.FindAsync(connection, row.DecisionId, transaction) ?? throw NotFound(row.DecisionId);
         if (row.Status == DecisionNames.Status.Withdrawn)
             throw RpcErrors.FailedPrecondition(DecisionLifecycle.Rules.Lifecycle, row.DecisionId.ToString(), "已撤回的决定不能更新 / a withdrawn decision cannot be updated");
@@ -156,14 +156,14 @@ public sealed partial class DecisionEndpoint(
         DecisionValidation.Validate(request, today).ThrowIfAny();
         var (caller, connection, row) = await OpenOwnDecisionAsync(request.DecisionId, context);
         await using var _ = connection;
-        if (await requests.FindAsync(connection, caller, WithdrawRpc, request.RequestId, WithdrawDecisionResponse.Parser) is { } earlier)
-            return earlier;
         var revokedOn = DecisionNames.ParseDate(request.RevocationDate)!.Value;
         if (revokedOn < row.DecisionDate)
             new FieldViolations().Add("revocation_date", "撤销日期早于决定日期 / the revocation date is before the decision date").ThrowIfAny();
 
         var ct = context.CancellationToken;
         await using var transaction = await Database.BeginWriteAsync(connection, ct);
+        if (await requests.FindAsync(transaction, caller, WithdrawRpc, request.RequestId, WithdrawDecisionResponse.Parser) is { } earlier)
+            return earlier;
         row = await decisions.FindAsync(connection, row.DecisionId, transaction) ?? throw NotFound(row.DecisionId);
         if (row.Status == DecisionNames.Status.Withdrawn)
             throw RpcErrors.FailedPrecondition(DecisionLifecycle.Rules.Lifecycle, row.DecisionId.ToString(), "决定已撤回 / the decision is already withdrawn");

@@ -1,3 +1,4 @@
+using Longshan.Publicity.Calendar;
 using System.Text.Json;
 using Dapper;
 using Longshan.Contracts.Publicity.V1;

@@ -1,3 +1,4 @@
+using Longshan.Publicity.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;

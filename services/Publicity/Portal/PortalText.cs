@@ -1,3 +1,4 @@
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Decisions;
 

@@ -1,3 +1,4 @@
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using System.Data.Common;
 using Dapper;
 using Google.Protobuf;

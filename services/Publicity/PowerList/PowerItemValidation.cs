@@ -1,3 +1,4 @@
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using System.Text.RegularExpressions;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Grpc;

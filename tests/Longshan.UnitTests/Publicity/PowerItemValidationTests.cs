@@ -1,3 +1,4 @@
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using Grpc.Core;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Longshan.Contracts.Publicity.V1;
