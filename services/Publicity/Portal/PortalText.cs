@@ -60,6 +60,35 @@ public static class PortalText
         _ => "未知",
     };
 
+    public static string Category(Contracts.Publicity.V1.DecisionCategory category) =>
+        Decisions.DecisionNames.ToDomain(category) is { } domain ? Category(domain) : "其他行政执法行为";
+
+    /// <summary>种类 of penalty, APL art. 9 (order of DOMAIN.md's statistics rule).</summary>
+    public static string Penalty(PenaltyKind kind) => kind switch
+    {
+        PenaltyKind.Warning => "警告",
+        PenaltyKind.PublicCriticism => "通报批评",
+        PenaltyKind.Fine => "罚款",
+        PenaltyKind.Confiscation => "没收违法所得、没收非法财物",
+        PenaltyKind.PermitSuspension => "暂扣许可证件",
+        PenaltyKind.QualificationDowngrade => "降低资质等级",
+        PenaltyKind.BusinessRestriction => "限制开展生产经营活动",
+        PenaltyKind.SuspensionOrder => "责令停产停业",
+        PenaltyKind.ClosureOrder => "责令关闭、限制从业",
+        PenaltyKind.PermitRevocation => "吊销许可证件",
+        PenaltyKind.AdministrativeDetention => "行政拘留",
+        _ => "其他",
+    };
+
+    public static string Revocation(RevocationKind kind) => kind switch
+    {
+        RevocationKind.Revoked => "撤销",
+        RevocationKind.Changed => "变更",
+        RevocationKind.ConfirmedIllegal => "确认违法",
+        RevocationKind.ConfirmedVoid => "确认无效",
+        _ => "其他",
+    };
+
     /// <summary>Money is stored in fen (分); shown in yuan (元).</summary>
     public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00") + " 元";
 

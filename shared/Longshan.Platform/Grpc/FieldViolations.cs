@@ -21,6 +21,9 @@ public sealed class FieldViolations
 
     public bool IsEmpty => violations.Count == 0;
 
+    /// <summary>"field: description" lines, for showing the problems on a page.</summary>
+    public IReadOnlyList<string> Descriptions => violations.Select(v => $"{v.Field}: {v.Description}").ToList();
+
     public void ThrowIfAny()
     {
         if (!IsEmpty) throw RpcErrors.InvalidArgument(violations);
