@@ -9,7 +9,7 @@ namespace Longshan.Publicity.Decisions;
 /// <summary>
 /// Raises PublicationOverdue (国办发〔2018〕118号: 7 / 20 working days) and WithdrawalOverdue (《行政处罚法》第四十八条:
 /// 3 working days) once per decision, as soon as a deadline day has ended in county time — not only when someone asks.
-/// Driven by <see cref="TimeProvider"/> (a periodic timer made from it), so a fake clock moves it in tests. Each mark is
+/// Driven by <see cref="TimeProvider"/> (each wait is a delay on it), so a fake clock moves it in tests. Each mark is
 /// a conditional update in the same transaction as its outbox event: several instances never raise it twice.
 /// </summary>
 public sealed class DeadlineWatch(
@@ -39,26 +39,27 @@ public sealed class DeadlineWatch(
     static readonly SqlStatement MarkWithdrawalOverdue = SqlStatement.Portable(
         "UPDATE decisions SET withdrawal_overdue_at = @now WHERE decision_id = @decisionId AND withdrawal_overdue_at IS NULL");
 
-    PeriodicTimer? timer;
     long lastSweepTicks;
 
-    /// <summary>Clock time (UTC) at which the last finished sweep started; null before the first (for operators and tests).</summary>
+    /// <summary>
+    /// Clock time (UTC) at which the last finished sweep started; null before the first. When it is published the
+    /// wait for the next sweep is already armed, so a clock moved after reading it always causes a sweep.
+    /// </summary>
     public DateTimeOffset? LastSweepAt => Interlocked.Read(ref lastSweepTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
-
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Made before ExecuteAsync runs, so a clock moved right after start-up already counts.
-        timer = new PeriodicTimer(options.Interval, time);
-        return base.StartAsync(cancellationToken);
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var ticks = timer!;
         try
         {
-            do await SweepSafelyAsync(stoppingToken);
-            while (await ticks.WaitForNextTickAsync(stoppingToken));
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var startedAt = time.GetUtcNow();
+                await SweepSafelyAsync(stoppingToken);
+                // One timer per wait, from the TimeProvider: a fake clock's jump of any size wakes it once.
+                var next = Task.Delay(options.Interval, time, stoppingToken);
+                Interlocked.Exchange(ref lastSweepTicks, startedAt.UtcTicks);
+                await next;
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
@@ -67,7 +68,7 @@ public sealed class DeadlineWatch(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var today = CountyTime.Today(time);
+        var today = CountyTime.DateOf(now);
         await using var connection = await database.OpenAsync(cancellationToken);
         var raised = 0;
 
@@ -90,7 +91,6 @@ public sealed class DeadlineWatch(
 
     async Task SweepSafelyAsync(CancellationToken cancellationToken)
     {
-        var startedAt = time.GetUtcNow();
         try
         {
             await SweepAsync(cancellationToken);
@@ -99,8 +99,6 @@ public sealed class DeadlineWatch(
         {
             logger.LogError(ex, "Deadline watch sweep failed; it runs again at the next tick");
         }
-
-        Interlocked.Exchange(ref lastSweepTicks, startedAt.UtcTicks);
     }
 
     async Task<bool> RaiseOnceAsync(

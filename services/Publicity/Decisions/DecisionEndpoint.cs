@@ -7,7 +7,6 @@ using Longshan.Platform.Messaging;
 using Longshan.Publicity.Agencies;
 using Longshan.Publicity.Calendar;
 using Microsoft.AspNetCore.Authorization;
-using Domain = Longshan.Publicity.Decisions;
 
 namespace Longshan.Publicity.Decisions;
 

@@ -8,22 +8,25 @@ using V1 = Longshan.Contracts.Publicity.V1;
 namespace Longshan.Publicity.Decisions;
 
 /// <summary>
-/// The public side of decisions: <c>public_decisions</c> (the current redacted version, searchable) and
-/// <c>public_decision_versions</c> (every published version). Bodies are the <see cref="V1.PublicDecision"/> JSON.
+/// The public side of decisions: <c>public_decisions</c> (what the search filters on: agency, category, dates, public
+/// text), <c>public_decision_bodies</c> (the current redacted view) and <c>public_decision_versions</c> (every published
+/// version). Bodies are the <see cref="V1.PublicDecision"/> JSON.
 /// Every public read applies the display period (<see cref="DisplayPeriod"/>).
 /// </summary>
 public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions displayPeriod)
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
-        INSERT INTO public_decisions (decision_id, agency_code, category, decision_date, party_kind, published_on, withdrawn, version, body, search_text)
-        VALUES (@decisionId, @agencyCode, @category, @decisionDate, @partyKind, @publishedOn, @withdrawn, @version, @body, @searchText)
+        INSERT INTO public_decisions (decision_id, agency_code, category, decision_date, party_kind, published_on, withdrawn, version, search_text)
+        VALUES (@decisionId, @agencyCode, @category, @decisionDate, @partyKind, @publishedOn, @withdrawn, @version, @searchText);
+        INSERT INTO public_decision_bodies (decision_id, body) VALUES (@decisionId, @body);
         """);
 
     static readonly SqlStatement Replace = SqlStatement.Portable(
         """
-        UPDATE public_decisions SET party_kind = @partyKind, withdrawn = @withdrawn, version = @version, body = @body, search_text = @searchText
-        WHERE decision_id = @decisionId
+        UPDATE public_decisions SET party_kind = @partyKind, withdrawn = @withdrawn, version = @version, search_text = @searchText
+        WHERE decision_id = @decisionId;
+        UPDATE public_decision_bodies SET body = @body WHERE decision_id = @decisionId;
         """);
 
     static readonly SqlStatement InsertVersion = SqlStatement.Portable(
@@ -33,7 +36,11 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
         """);
 
     static readonly SqlStatement SelectOne = SqlStatement.Portable(
-        "SELECT party_kind AS PartyKind, published_on AS PublishedOn, body AS Body FROM public_decisions WHERE decision_id = @decisionId");
+        """
+        SELECT p.party_kind AS PartyKind, p.published_on AS PublishedOn, b.body AS Body
+        FROM public_decisions p JOIN public_decision_bodies b ON b.decision_id = p.decision_id
+        WHERE p.decision_id = @decisionId
+        """);
 
     static readonly SqlStatement SelectVersions = SqlStatement.Portable(
         """
@@ -42,31 +49,34 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
         """);
 
     // One statement per index: by agency (agency_code, decision_date, decision_id), by category (category, …) and over
-    // all (decision_date, decision_id). The date range and the cursor bound the index range; the keyword (LIKE over
-    // the public text) and the display period are checked on the rows the index delivers, newest first.
-    static readonly SqlStatement SearchByAgency = Search("agency_code = @agencyCode AND (@category IS NULL OR category = @category)");
-    static readonly SqlStatement SearchByCategory = Search("category = @category");
+    // all (the table's own order, decision_date, decision_id). The date range and the cursor bound the index range; the
+    // keyword (LIKE over the public text) and the display period are checked on the rows the index delivers, newest
+    // first, and only the page's rows fetch their bodies.
+    static readonly SqlStatement SearchByAgency = Search("p.agency_code = @agencyCode AND (@category IS NULL OR p.category = @category)");
+    static readonly SqlStatement SearchByCategory = Search("p.category = @category");
     static readonly SqlStatement SearchAll = Search("1 = 1");
 
     static SqlStatement Search(string filter) => new(
         $"""
-        SELECT decision_id AS DecisionId, decision_date AS DecisionDate, body AS Body FROM public_decisions
+        SELECT p.decision_id AS DecisionId, p.decision_date AS DecisionDate, b.body AS Body
+        FROM public_decisions p JOIN public_decision_bodies b ON b.decision_id = p.decision_id
         WHERE {filter}
-          AND decision_date BETWEEN @from AND @to
-          AND (decision_date, decision_id) < (@afterDate, @afterId)
-          AND ((party_kind = @naturalPerson AND published_on > @naturalPersonCutoff) OR (party_kind <> @naturalPerson AND published_on > @cutoff))
-          AND search_text LIKE @pattern ESCAPE '\'
-        ORDER BY decision_date DESC, decision_id DESC
+          AND p.decision_date BETWEEN @from AND @to
+          AND (p.decision_date, p.decision_id) < (@afterDate, @afterId)
+          AND ((p.party_kind = @naturalPerson AND p.published_on > @naturalPersonCutoff) OR (p.party_kind <> @naturalPerson AND p.published_on > @cutoff))
+          AND p.search_text LIKE @pattern ESCAPE '\'
+        ORDER BY p.decision_date DESC, p.decision_id DESC
         LIMIT @take
         """,
         $"""
-        SELECT TOP (@take) decision_id AS DecisionId, decision_date AS DecisionDate, body AS Body FROM dbo.public_decisions
+        SELECT TOP (@take) p.decision_id AS DecisionId, p.decision_date AS DecisionDate, b.body AS Body
+        FROM dbo.public_decisions p JOIN dbo.public_decision_bodies b ON b.decision_id = p.decision_id
         WHERE {filter}
-          AND decision_date BETWEEN @from AND @to
-          AND (decision_date < @afterDate OR (decision_date = @afterDate AND decision_id < @afterId))
-          AND ((party_kind = @naturalPerson AND published_on > @naturalPersonCutoff) OR (party_kind <> @naturalPerson AND published_on > @cutoff))
-          AND search_text LIKE @pattern ESCAPE '\'
-        ORDER BY decision_date DESC, decision_id DESC
+          AND p.decision_date BETWEEN @from AND @to
+          AND (p.decision_date < @afterDate OR (p.decision_date = @afterDate AND p.decision_id < @afterId))
+          AND ((p.party_kind = @naturalPerson AND p.published_on > @naturalPersonCutoff) OR (p.party_kind <> @naturalPerson AND p.published_on > @cutoff))
+          AND p.search_text LIKE @pattern ESCAPE '\'
+        ORDER BY p.decision_date DESC, p.decision_id DESC
         """);
 
     static readonly Guid LastId = Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff");

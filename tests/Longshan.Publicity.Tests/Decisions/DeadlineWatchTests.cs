@@ -46,13 +46,7 @@ public sealed class DeadlineWatchTests(PublicityApp app) : IClassFixture<Publici
     Task<long> OverdueCountAsync(string decisionId) =>
         app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'PublicationOverdue' AND body LIKE @id", new { id = $"%{decisionId}%" });
 
-    /// <summary>Moves the clock and waits (real time) until the watch has swept at the new time.</summary>
-    async Task AdvanceToAsync(DateTimeOffset target)
-    {
-        var watch = app.Services.GetRequiredService<DeadlineWatch>();
-        app.Clock.SetUtcNow(target);
-        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt >= target), $"a sweep at {target}");
-    }
+    Task AdvanceToAsync(DateTimeOffset target) => MoveClockAndSweepAsync(app, target);
 }
 
 /// <summary>WithdrawalOverdue, with its own app (its clock is not shared).</summary>
@@ -73,12 +67,9 @@ public sealed class WithdrawalOverdueTests(PublicityApp app) : IClassFixture<Pub
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.ConfirmedIllegal, RevocationDate = "2026-11-20",
             Reason = "人民法院判决确认该决定违法",
         }, PublicityApp.Bearer(agency));
-        var watch = app.Services.GetRequiredService<DeadlineWatch>();
-        var target = app.Clock.GetUtcNow().AddMinutes(2);
-        app.Clock.SetUtcNow(target);
-        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt >= target), "a sweep after the withdrawal");
-        app.Clock.Advance(TimeSpan.FromHours(1));
-        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt >= target.AddHours(1)), "a second sweep");
+        var now = app.Clock.GetUtcNow();
+        await MoveClockAndSweepAsync(app, now.AddMinutes(2));
+        await MoveClockAndSweepAsync(app, now.AddHours(1));
 
         Assert.False(withdrawn.OnTime);
         Assert.Equal("2026-11-25", withdrawn.Decision.WithdrawalDeadline);

@@ -2,7 +2,9 @@ using Google.Protobuf;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identifiers;
+using DeadlineWatch = Longshan.Publicity.Decisions.DeadlineWatch;
 using Longshan.Publicity.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Longshan.Publicity.Tests.Decisions;
 
@@ -83,5 +85,17 @@ static class DecisionData
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {seconds} s: {what}");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// Moves the clock and waits (real time) until the watch has swept at the new time. It first waits for a finished
+    /// sweep: from then on the watch's next wait is armed on the clock, so the move surely wakes it.
+    /// </summary>
+    public static async Task MoveClockAndSweepAsync(PublicityApp app, DateTimeOffset target)
+    {
+        var watch = app.Services.GetRequiredService<DeadlineWatch>();
+        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt is not null), "the first sweep");
+        app.Clock.SetUtcNow(target);
+        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt >= target), $"a sweep at {target}");
     }
 }

@@ -42,7 +42,7 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
 
         // Nothing public holds it either: the public tables and the public event.
         var pattern = new { pid = $"%{AdultId}%", id };
-        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE body LIKE @pid OR search_text LIKE @pid", pattern));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decisions p JOIN public_decision_bodies b ON b.decision_id = p.decision_id WHERE b.body LIKE @pid OR p.search_text LIKE @pid", pattern));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decision_versions WHERE body LIKE @pid", pattern));
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'DecisionPublished' AND body LIKE '%' || @id || '%' AND body NOT LIKE @pid", pattern));
         // A search for the party's real name finds nothing: it is not in the public text.

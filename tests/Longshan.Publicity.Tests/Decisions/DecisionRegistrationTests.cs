@@ -42,6 +42,10 @@ public sealed class DecisionRegistrationTests(PublicityApp app) : IClassFixture<
         Assert.Equal(0, await app.CountAsync(
             "SELECT COUNT(*) FROM outbox_messages WHERE body LIKE @id AND (body LIKE @pid OR body LIKE '%张三丰%' OR body LIKE @phone)",
             new { id = $"%{id}%", pid = $"%{AdultId}%", phone = $"%{Phone}%" }));
+        // The event (DateOnly fields and all) reaches the broker.
+        await EventuallyAsync(async () => await app.CountAsync(
+            "SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'DecisionRegistered' AND body LIKE @id AND sent_at IS NOT NULL", new { id = $"%{id}%" }) == 1,
+            "DecisionRegistered is confirmed by the broker");
         // The original is kept, privately.
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM decision_originals WHERE decision_id = @id AND content LIKE @pid", new { id, pid = $"%{AdultId}%" }));
     }

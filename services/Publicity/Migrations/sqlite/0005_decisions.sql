@@ -42,23 +42,31 @@ CREATE TABLE decision_originals (
     PRIMARY KEY (decision_id, version)
 );
 
--- 公开版本 — the current public version of each published decision (redacted), searched by the public.
+-- 公开版本 — the current public version of each published decision (redacted), searched by the public. Clustered
+-- (WITHOUT ROWID) on the newest-first order, so a keyword scan over all decisions reads the table in order; the
+-- bodies live apart so that scan stays narrow.
 CREATE TABLE public_decisions (
-    decision_id   TEXT    NOT NULL PRIMARY KEY,
+    decision_date TEXT    NOT NULL,
+    decision_id   TEXT    NOT NULL,
     agency_code   TEXT    NOT NULL,
     category      TEXT    NOT NULL,
-    decision_date TEXT    NOT NULL,
     party_kind    TEXT    NOT NULL,
     published_on  TEXT    NOT NULL,
     withdrawn     INTEGER NOT NULL,
     version       INTEGER NOT NULL,
-    body          TEXT    NOT NULL,
-    search_text   TEXT    NOT NULL
-);
--- Newest-first search by agency, by category, or over all, each with a decision-date range and a keyset cursor.
+    search_text   TEXT    NOT NULL,
+    PRIMARY KEY (decision_date, decision_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX ux_public_decisions_id ON public_decisions (decision_id);
+-- Newest-first search by agency or by category, each with a decision-date range and a keyset cursor.
 CREATE INDEX ix_public_decisions_agency ON public_decisions (agency_code, decision_date, decision_id);
 CREATE INDEX ix_public_decisions_category ON public_decisions (category, decision_date, decision_id);
-CREATE INDEX ix_public_decisions_date ON public_decisions (decision_date, decision_id);
+
+-- The current public view (PublicDecision JSON) of each published decision.
+CREATE TABLE public_decision_bodies (
+    decision_id TEXT NOT NULL PRIMARY KEY,
+    body        TEXT NOT NULL
+);
 
 -- Every public version ever published (history stays public).
 CREATE TABLE public_decision_versions (

@@ -42,25 +42,32 @@ CREATE TABLE dbo.decision_originals (
     CONSTRAINT pk_decision_originals PRIMARY KEY (decision_id, version)
 );
 
--- 公开版本 — the current public version of each published decision (redacted), searched by the public.
+-- 公开版本 — the current public version of each published decision (redacted), searched by the public. Clustered
+-- on the newest-first order, so a keyword scan over all decisions reads the table in order; the bodies live apart
+-- so that scan stays narrow.
 CREATE TABLE dbo.public_decisions (
+    decision_date DATE             NOT NULL,
     decision_id   UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_public_decisions PRIMARY KEY NONCLUSTERED,
     agency_code   NVARCHAR(18)     NOT NULL,
     category      NVARCHAR(20)     NOT NULL,
-    decision_date DATE             NOT NULL,
     party_kind    NVARCHAR(20)     NOT NULL,
     published_on  DATE             NOT NULL,
     withdrawn     BIT              NOT NULL,
     version       INT              NOT NULL,
-    body          NVARCHAR(MAX)    NOT NULL,
     search_text   NVARCHAR(MAX)    NOT NULL
 );
--- Newest-first search by agency, by category, or over all, each with a decision-date range and a keyset cursor.
-CREATE CLUSTERED INDEX cx_public_decisions_date ON dbo.public_decisions (decision_date DESC, decision_id DESC);
+CREATE UNIQUE CLUSTERED INDEX cx_public_decisions_date ON dbo.public_decisions (decision_date DESC, decision_id DESC);
+-- Newest-first search by agency or by category, each with a decision-date range and a keyset cursor.
 CREATE INDEX ix_public_decisions_agency ON dbo.public_decisions (agency_code, decision_date DESC, decision_id DESC)
     INCLUDE (category, party_kind, published_on);
 CREATE INDEX ix_public_decisions_category ON dbo.public_decisions (category, decision_date DESC, decision_id DESC)
     INCLUDE (agency_code, party_kind, published_on);
+
+-- The current public view (PublicDecision JSON) of each published decision.
+CREATE TABLE dbo.public_decision_bodies (
+    decision_id UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_public_decision_bodies PRIMARY KEY,
+    body        NVARCHAR(MAX)    NOT NULL
+);
 
 -- Every public version ever published (history stays public).
 CREATE TABLE dbo.public_decision_versions (
