@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Longshan.Platform.Messaging;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Longshan.Publicity.Portal;
 
@@ -11,6 +14,8 @@ public static class PortalFeature
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Portal/Pages");
+        // Chinese text is written as characters, not as &#x...; entities (still HTML-encoded where it must be).
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -1,5 +1,8 @@
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Longshan.Publicity.Tests.Decisions;
 using Longshan.Publicity.Tests.Officers;
 using Longshan.Publicity.Tests.PowerList;
 using Longshan.Publicity.Tests.Support;
@@ -79,6 +82,53 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
 
         await page.GotoAsync($"{app.PortalAddress}/officers/verify?number=HN000NOSUCH");
         Assert.Contains("未查询到", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
+    public async Task A_citizen_searches_decisions_and_no_page_shows_an_id_number_a_phone_or_a_witness()
+    {
+        var agency = await DecisionData.NewAgencyAsync(app, "龙山县食品药品监督检查局");
+        var client = new DecisionService.DecisionServiceClient(app.Channel);
+        var registered = await client.RegisterDecisionAsync(DecisionData.Penalty(agency), PublicityApp.Bearer(agency));
+        await client.PublishDecisionAsync(DecisionData.Publish(registered.Decision.DecisionId), PublicityApp.Bearer(agency));
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        var pages = new List<string>();
+        await page.GotoAsync(app.PortalAddress + "/decisions");
+        await page.FillAsync("input[name=q]", "超过保质期");
+        await page.FillAsync("input[name=agency]", agency);
+        await page.SelectOptionAsync("select[name=category]", new SelectOptionValue { Label = "行政处罚" });
+        await page.ClickAsync("button:has-text('查询')");
+        pages.Add(await page.ContentAsync());
+        Assert.True(await page.Locator("#decisions tbody tr").CountAsync() == 1, page.Url + "\n" + await page.InnerTextAsync("main"));
+        Assert.Contains("张*", await page.InnerTextAsync("#decisions"));
+
+        await page.ClickAsync("#decisions tbody tr a");
+        pages.Add(await page.ContentAsync());
+        var decision = await page.InnerTextAsync("#decision");
+        Assert.Contains("超过保质期", decision);
+        Assert.Contains("5,000.00 元", decision);
+
+        foreach (var html in pages)
+        {
+            Assert.DoesNotContain(DecisionData.AdultId, html);
+            Assert.DoesNotContain(DecisionData.Phone, html);
+            Assert.DoesNotContain(DecisionData.Witness, html);
+            Assert.DoesNotContain(DecisionData.HomeAddress, html);
+            Assert.DoesNotMatch(new Regex(@"(?<!\d)\d{17}[\dX](?!\d)"), html);   // any unmasked resident ID number
+            Assert.DoesNotMatch(new Regex(@"(?<!\d)1[3-9]\d{9}(?!\d)"), html);    // any unmasked mobile number
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_search_shows_what_is_wrong_instead_of_failing()
+    {
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        var response = await page.GotoAsync(app.PortalAddress + "/decisions?agency=123&from=2026-12-01&to=2026-01-01");
+        Assert.Equal(200, response!.Status);
+        var text = await page.InnerTextAsync("main");
+        Assert.Contains("agency_code", text);
+        Assert.Contains("decided_to", text);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class AgencyListModel(Database database, AgencyStore agencies) : P
 {
     const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];

@@ -17,7 +17,7 @@ public sealed class DecisionSearchModel(PublicDecisionStore decisions, TimeProvi
     [BindProperty(SupportsGet = true)] public int? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageToken { get; set; }
+    [BindProperty(SupportsGet = true, Name = "next")] public string? PageToken { get; set; }
 
     public IReadOnlyList<PublicDecision> Results { get; private set; } = [];
 
@@ -27,7 +27,7 @@ public sealed class DecisionSearchModel(PublicDecisionStore decisions, TimeProvi
 
     public string NextPageLink => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["agency"] = Agency, ["category"] = Category?.ToString(), ["from"] = From, ["to"] = To, ["page"] = NextPage,
+        ["q"] = Q, ["agency"] = Agency, ["category"] = Category?.ToString(), ["from"] = From, ["to"] = To, ["next"] = NextPage,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var query ? "/decisions" + query : "/decisions";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
