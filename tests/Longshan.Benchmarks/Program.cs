@@ -4,6 +4,7 @@ using Longshan.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
     ["outbox"] = OutboxBenchmark.RunAsync,
+    ["portal-search"] = PortalSearchBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

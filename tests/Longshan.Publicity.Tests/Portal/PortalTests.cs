@@ -1,6 +1,7 @@
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
 using System.Text.RegularExpressions;
+using Longshan.Platform.Identifiers;
 using Microsoft.Playwright;
 using Longshan.Publicity.Tests.Decisions;
 using Longshan.Publicity.Tests.Officers;
@@ -115,7 +116,9 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
             Assert.DoesNotContain(DecisionData.Phone, html);
             Assert.DoesNotContain(DecisionData.Witness, html);
             Assert.DoesNotContain(DecisionData.HomeAddress, html);
-            Assert.DoesNotMatch(new Regex(@"(?<!\d)\d{17}[\dX](?!\d)"), html);   // any unmasked resident ID number
+            // Any 18-character run that is a valid resident ID number (check character and birth date); credit codes are not.
+            Assert.DoesNotContain(new Regex(@"(?<!\d)\d{17}[\dX](?!\d)").Matches(html).Select(m => m.Value),
+                candidate => ResidentIdNumber.TryValidate(candidate, new DateOnly(2026, 11, 27), out _));
             Assert.DoesNotMatch(new Regex(@"(?<!\d)1[3-9]\d{9}(?!\d)"), html);    // any unmasked mobile number
         }
     }
