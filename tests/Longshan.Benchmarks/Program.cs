@@ -1,6 +1,7 @@
 // Each benchmark measures the platform against a baseline in the same run and prints both, and their ratio.
 var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
+    ["certificates"] = Longshan.Benchmarks.CertificateVerificationBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
