@@ -24,8 +24,10 @@ namespace Longshan.Benchmarks;
 /// <summary>
 /// 执法证查询 (T3): public <c>VerifyCertificate</c> calls per second against a plain gRPC echo, in the same run, with the
 /// same callers on one <see cref="GrpcChannel"/> each (HTTP/2 cleartext, loopback only). Publicity runs with its real
-/// pipeline on Kestrel, a temporary SQLite file and a private RabbitMQ node. Options: --officers 10000 --callers 16
-/// --seconds 10 --warmup 3 --rounds 2 (rounds alternate echo and verification; bounded in time and in calls).
+/// pipeline (authentication, telemetry, gRPC) on Kestrel, a temporary SQLite file and a private RabbitMQ node; each
+/// server runs in a child process of this program, the callers in this one. Options: --officers 10000 --callers 16
+/// --seconds 10 --warmup 3 --rounds 2 (rounds alternate echo and verification; bounded in time and in calls);
+/// --probe also prints the in-process cost of the lookup alone (no gRPC).
 /// </summary>
 public static class CertificateVerificationBenchmark
 {
@@ -53,7 +55,7 @@ public static class CertificateVerificationBenchmark
             await using var publicity = await ServerProcess.StartAsync("publicity",
                 ["--db", Path.Combine(work, "publicity.db"), "--broker", broker.ConnectionString, "--officers", officers.ToString(CultureInfo.InvariantCulture),
                  .. args.Where(a => a == "--probe")]);
-            Console.WriteLine($"certificates: Publicity up with {officers} officers in {seeding.Elapsed.TotalSeconds:F1} s; {callers} callers on one channel per server, h2c on 127.0.0.1");
+            Console.WriteLine($"certificates: Publicity started and seeded with {officers} officers in {seeding.Elapsed.TotalSeconds:F1} s; {callers} callers on one channel per server, h2c on 127.0.0.1");
             await using var echo = await ServerProcess.StartAsync("echo", []);
 
             var numbers = CertificateNumbers(officers);
