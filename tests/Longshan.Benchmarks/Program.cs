@@ -4,6 +4,7 @@ using Longshan.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
     ["outbox"] = OutboxBenchmark.RunAsync,
+    ["certificates"] = CertificateVerificationBenchmark.RunAsync,
     ["portal-search"] = PortalSearchBenchmark.RunAsync,
 };
 

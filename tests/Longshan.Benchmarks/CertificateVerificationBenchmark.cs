@@ -1,0 +1,316 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Longshan.Benchmarks.Echo;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.EndToEndTests;
+using Longshan.Platform.Data;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
+using Longshan.Publicity.Officers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Longshan.Benchmarks;
+
+/// <summary>
+/// 执法证查询 (T3): public <c>VerifyCertificate</c> calls per second against a plain gRPC echo, in the same run, with the
+/// same callers on one <see cref="GrpcChannel"/> each (HTTP/2 cleartext, loopback only). Publicity runs with its real
+/// pipeline (authentication, telemetry, gRPC) on Kestrel, a temporary SQLite file and a private RabbitMQ node; each
+/// server runs in a child process of this program, the callers in this one. Options: --officers 10000 --callers 16
+/// --seconds 10 --warmup 3 --rounds 2 (rounds alternate echo and verification; bounded in time and in calls);
+/// --probe also prints the in-process cost of the lookup alone (no gRPC).
+/// </summary>
+public static class CertificateVerificationBenchmark
+{
+    const long MaxCallsPerRun = 20_000_000;
+
+    public static async Task RunAsync(string[] args)
+    {
+        if (Array.IndexOf(args, "--serve") is var serve and >= 0)
+        {
+            await ServeAsync(args[serve + 1], args);
+            return;
+        }
+
+        var officers = Option(args, "--officers", 10_000);
+        var callers = Option(args, "--callers", 16);
+        var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
+        var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 3));
+        var rounds = Option(args, "--rounds", 2);
+        var work = Directory.CreateTempSubdirectory("longshan-bench-certificates-").FullName;
+        var broker = new RabbitNode(Path.Combine(work, "broker"));
+        try
+        {
+            await broker.StartAsync();
+            var seeding = Stopwatch.StartNew();
+            await using var publicity = await ServerProcess.StartAsync("publicity",
+                ["--db", Path.Combine(work, "publicity.db"), "--broker", broker.ConnectionString, "--officers", officers.ToString(CultureInfo.InvariantCulture),
+                 .. args.Where(a => a == "--probe")]);
+            Console.WriteLine($"certificates: Publicity started and seeded with {officers} officers in {seeding.Elapsed.TotalSeconds:F1} s; {callers} callers on one channel per server, h2c on 127.0.0.1");
+            await using var echo = await ServerProcess.StartAsync("echo", []);
+
+            var numbers = CertificateNumbers(officers);
+            using var publicityChannel = GrpcChannel.ForAddress(publicity.Address);
+            using var echoChannel = GrpcChannel.ForAddress(echo.Address);
+            var verifier = new OfficerService.OfficerServiceClient(publicityChannel);
+            var pinger = new EchoService.EchoServiceClient(echoChannel);
+            Func<Random, Task> verify = async random =>
+                await verifier.VerifyCertificateAsync(new VerifyCertificateRequest { CertificateNumber = numbers[random.Next(numbers.Length)] });
+            Func<Random, Task> ping = async random => await pinger.EchoAsync(new EchoRequest { Text = numbers[random.Next(numbers.Length)] });
+
+            var sample = await verifier.VerifyCertificateAsync(new VerifyCertificateRequest { CertificateNumber = numbers[0] });
+            Console.WriteLine($"  sample: {sample.CertificateNumber} {sample.HolderName} / {sample.AgencyName} / {sample.Status} / {sample.ValidFrom}..{sample.ValidTo}");
+            await MeasureAsync(ping, callers, warmup);
+            await MeasureAsync(verify, callers, warmup);
+
+            var echoRuns = new List<Run>();
+            var verifyRuns = new List<Run>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                echoRuns.Add(Report($"round {round} echo", await MeasureAsync(ping, callers, duration)));
+                verifyRuns.Add(Report($"round {round} VerifyCertificate", await MeasureAsync(verify, callers, duration)));
+            }
+            var echoRate = echoRuns.Average(r => r.CallsPerSecond);
+            var verifyRate = verifyRuns.Average(r => r.CallsPerSecond);
+            Console.WriteLine($"  echo {echoRate:F0} calls/s, VerifyCertificate {verifyRate:F0} calls/s, ratio {verifyRate / echoRate:F2} (target >= 0.60)");
+        }
+        finally
+        {
+            await broker.DisposeAsync();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    static string[] CertificateNumbers(int count) => [.. Enumerable.Range(0, count).Select(i => $"HN{43013000000 + i}")];
+
+    /// <summary>
+    /// A server in its own process (this program with <c>--serve</c>), so that neither the client's work nor one
+    /// server's telemetry listeners weigh on the other. It prints its address when ready and stops when its input closes.
+    /// </summary>
+    static async Task ServeAsync(string what, string[] args)
+    {
+        var port = FreePort();
+        IAsyncDisposable server;
+        if (what == "echo") server = await EchoOnKestrel.StartAsync(port);
+        else
+        {
+            var publicity = new PublicityOnKestrel(Text(args, "--db"), Text(args, "--broker"), port);
+            publicity.StartServer();
+            await SeedAsync(publicity, Option(args, "--officers", 10_000));
+            if (Array.IndexOf(args, "--probe") >= 0) await ProbeAsync(publicity, Option(args, "--officers", 10_000));
+            server = publicity;
+        }
+        Console.WriteLine($"ready http://127.0.0.1:{port}");
+        await Console.In.ReadToEndAsync();
+        await server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    static async Task ProbeAsync(PublicityOnKestrel publicity, int count)
+    {
+        var numbers = CertificateNumbers(count);
+        var verification = publicity.Services.GetRequiredService<CertificateVerification>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var threads in new[] { 1, 2, 16 })
+        {
+            var run = await MeasureAsync(async random => await verification.VerifyAsync(numbers[random.Next(numbers.Length)], today, default), threads, TimeSpan.FromSeconds(3));
+            Console.WriteLine($"probe: VerifyAsync in-process, {threads} callers: {run.CallsPerSecond:F0} calls/s");
+        }
+    }
+
+    sealed class ServerProcess(Process process, string address) : IAsyncDisposable
+    {
+        public string Address => address;
+
+        public static async Task<ServerProcess> StartAsync(string what, string[] args)
+        {
+            var self = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(CertificateVerificationBenchmark).Assembly.Location);
+            foreach (var arg in new[] { "certificates", "--serve", what }.Concat(args)) start.ArgumentList.Add(arg);
+            var process = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+                if (line.StartsWith("ready ", StringComparison.Ordinal))
+                {
+                    _ = ForwardAsync(what, process.StandardOutput); // keep the pipe drained: a full pipe would stall the server
+                    return new ServerProcess(process, line["ready ".Length..]);
+                }
+                else Console.Error.WriteLine($"  [{what}] {line}");
+            throw new InvalidOperationException($"the {what} server exited before it was ready");
+        }
+
+        static async Task ForwardAsync(string what, StreamReader output)
+        {
+            while (await output.ReadLineAsync() is { } line) Console.Error.WriteLine($"  [{what}] {line}");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+            process.Dispose();
+        }
+    }
+
+    /// <summary>Agencies through the gRPC API; officers straight through the service's own store, in one transaction (5 % each suspended, revoked, expired).</summary>
+    static async Task<string[]> SeedAsync(PublicityOnKestrel publicity, int count)
+    {
+        using var channel = GrpcChannel.ForAddress(publicity.GrpcAddress);
+        var agencies = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var first17 = $"11433130{i + 1:D9}";
+            var code = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+            var token = TokenIssuer.Mint(IdentityOptions.Development, "bench", code, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System);
+            await new AgencyService.AgencyServiceClient(channel).RegisterAgencyAsync(new RegisterAgencyRequest
+            {
+                RequestId = $"bench-{i}", CreditCode = code, Name = $"龙山县第{i + 1}执法局", Kind = AgencyKind.CountyDepartment,
+                RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+            }, new Metadata { { "authorization", "Bearer " + token } });
+            agencies.Add(code);
+        }
+
+        var database = publicity.Services.GetRequiredService<Database>();
+        var store = publicity.Services.GetRequiredService<OfficerStore>();
+        var numbers = CertificateNumbers(count);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await Database.BeginWriteAsync(connection);
+        for (var i = 0; i < count; i++)
+        {
+            var state = (i % 20) switch { 0 => CertificateState.Suspended, 1 => CertificateState.Revoked, _ => CertificateState.Active };
+            var validTo = i % 20 == 2 ? today.AddDays(-30) : today.AddYears(2);
+            await store.InsertAsync(transaction, new OfficerRecord(Guid.NewGuid(), agencies[i % agencies.Count], $"执法员{i}", numbers[i],
+                CertificateKind.Enforcement, "湖南省人民政府", today.AddYears(-3), validTo, ["龙山县", "市场监管"], state, "", 1), DateTimeOffset.UtcNow);
+        }
+        await transaction.CommitAsync();
+        return numbers;
+    }
+
+    sealed record Run(double CallsPerSecond, long Calls, long Errors, double P50Ms, double P99Ms);
+
+    static Run Report(string name, Run run)
+    {
+        Console.WriteLine($"  {name,-30} {run.CallsPerSecond,9:F0} calls/s  ({run.Calls} calls, p50 {run.P50Ms:F2} ms, p99 {run.P99Ms:F2} ms, errors {run.Errors})");
+        return run;
+    }
+
+    /// <summary><paramref name="callers"/> loops calling until <paramref name="duration"/> has passed (or the call cap is hit).</summary>
+    static async Task<Run> MeasureAsync(Func<Random, Task> call, int callers, TimeSpan duration)
+    {
+        long calls = 0, errors = 0;
+        var latencies = new List<long>[callers];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+        {
+            var random = new Random(c);
+            var mine = latencies[c] = new List<long>(1 << 16);
+            while (clock.Elapsed < duration && Interlocked.Read(ref calls) < MaxCallsPerRun)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call(random);
+                    mine.Add(Stopwatch.GetTimestamp() - start);
+                    Interlocked.Increment(ref calls);
+                }
+                catch (RpcException) { Interlocked.Increment(ref errors); }
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var sorted = latencies.SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)] * 1000.0 / Stopwatch.Frequency;
+        return new Run(calls / elapsed, calls, errors, Percentile(0.50), Percentile(0.99));
+    }
+
+    static string Text(string[] args, string name) => args[Array.IndexOf(args, name) + 1];
+
+    static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Publicity on real Kestrel: the service's own endpoint set-up (HTTP_PORT / GRPC_PORT) on loopback.</summary>
+    sealed class PublicityOnKestrel : WebApplicationFactory<OfficerEndpoint>
+    {
+        readonly string databasePath;
+        readonly string brokerUri;
+        readonly int grpcPort;
+        readonly int httpPort = FreePort();
+
+        public PublicityOnKestrel(string databasePath, string brokerUri, int grpcPort)
+        {
+            this.grpcPort = grpcPort;
+            this.databasePath = databasePath;
+            this.brokerUri = brokerUri;
+            // Run from the repository root, the factory cannot find its manifest (it looks in the working folder):
+            // name the content root. The service needs no content files (migrations and holidays are embedded).
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LONGSHAN_PUBLICITY", AppContext.BaseDirectory);
+            UseKestrel();
+        }
+
+        public string GrpcAddress => $"http://127.0.0.1:{grpcPort}";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:publicity-db", $"Data Source={databasePath}");
+            builder.UseSetting("ConnectionStrings:rabbitmq", brokerUri);
+            builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
+            builder.UseSetting("LISTEN_ADDRESS", "127.0.0.1");
+            builder.UseSetting("HTTP_PORT", httpPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("GRPC_PORT", grpcPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+
+    /// <summary>The baseline: a gRPC service that only answers, on Kestrel, h2c on loopback.</summary>
+    sealed class EchoOnKestrel(WebApplication app, string address) : IAsyncDisposable
+    {
+        public string Address => address;
+
+        public static async Task<EchoOnKestrel> StartAsync(int port)
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
+            builder.Services.AddGrpc();
+            var app = builder.Build();
+            app.MapGrpcService<EchoEndpoint>();
+            await app.StartAsync();
+            return new EchoOnKestrel(app, $"http://127.0.0.1:{port}");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    sealed class EchoEndpoint : EchoService.EchoServiceBase
+    {
+        public override Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context) =>
+            Task.FromResult(new EchoResponse { Text = request.Text });
+    }
+}
