@@ -156,6 +156,8 @@ public static partial class PortalSearchBenchmark
         public PortalHost(string database, string broker, int httpPort)
         {
             (this.database, this.broker, this.httpPort) = (database, broker, httpPort);
+            // Outside a test project there is no content-root manifest; the pages are compiled in, so any folder will do.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LONGSHAN_PUBLICITY", AppContext.BaseDirectory);
             UseKestrel();
         }
 
