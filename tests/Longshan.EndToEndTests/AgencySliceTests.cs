@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using Xunit.Abstractions;
 using Google.Rpc;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
@@ -11,12 +12,15 @@ using Statistics = Longshan.Contracts.Statistics.V1;
 
 namespace Longshan.EndToEndTests;
 
-public sealed class PlatformFixture : IAsyncLifetime
+public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     public Platform Platform { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         Platform = await Platform.StartAsync(Path.Combine(Path.GetTempPath(), "longshan-e2e-" + Guid.NewGuid().ToString("N")[..8]));
+        diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage($"AppHost started with every service healthy in {Platform.StartUpTime.TotalSeconds:F1} s"));
+    }
 
     public async Task DisposeAsync()
     {

@@ -27,9 +27,13 @@ public sealed class Platform : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>From building the AppHost model to every service healthy (reported, never asserted).</summary>
+    public TimeSpan StartUpTime { get; private init; }
+
     public static async Task<Platform> StartAsync(string dataFolder, params string[] configuration)
     {
         Directory.CreateDirectory(dataFolder);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         string[] args = [$"Longshan:DataDirectory={dataFolder}", "Outbox:MaxRetryDelay=00:00:03", .. configuration];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Longshan_AppHost>(args, (options, _) => options.DisableDashboard = true);
         var app = await builder.BuildAsync();
@@ -37,7 +41,7 @@ public sealed class Platform : IAsyncDisposable
         await app.StartAsync(timeout.Token);
         foreach (var service in Services)
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
-        return new Platform(app, dataFolder);
+        return new Platform(app, dataFolder) { StartUpTime = clock.Elapsed };
     }
 
     public GrpcChannel Channel(string service)

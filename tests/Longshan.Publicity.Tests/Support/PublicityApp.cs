@@ -33,9 +33,11 @@ public class PublicityApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var broker = Broker.Value.GetAwaiter().GetResult();
+        // Its own virtual host: test apps run in parallel and would otherwise compete for one another's queue messages.
+        var virtualHost = broker.CreateVirtualHostAsync("publicity-" + Guid.NewGuid().ToString("N")[..12]).GetAwaiter().GetResult();
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:publicity-db", $"Data Source={databasePath}");
-        builder.UseSetting("ConnectionStrings:rabbitmq", broker.ConnectionString);
+        builder.UseSetting("ConnectionStrings:rabbitmq", virtualHost);
         builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
