@@ -30,8 +30,16 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
     }
 }
 
+/// <summary>Test classes that share one running platform (one AppHost start, ~20 s on 2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
+
 /// <summary>The foundation slice: an agency registered over gRPC reaches every other service through the outbox and RabbitMQ.</summary>
-public sealed class AgencySliceTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class AgencySliceTests(PlatformFixture fixture)
 {
     readonly Platform platform = fixture.Platform;
 

@@ -11,7 +11,8 @@ namespace Longshan.EndToEndTests;
 /// The county big-data center may not use .NET: it binds its own queue to the documented exchange and reads plain
 /// JSON. This test does exactly that with the bare RabbitMQ client (no MassTransit), as EVENTS.md describes.
 /// </summary>
-public sealed class SubscriberContractTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class SubscriberContractTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task A_plain_amqp_subscriber_reads_the_documented_json_from_the_versioned_exchange()
