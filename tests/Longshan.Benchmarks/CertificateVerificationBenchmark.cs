@@ -10,6 +10,7 @@ using Longshan.EndToEndTests;
 using Longshan.Platform.Data;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
+using Microsoft.Extensions.Hosting;
 using Longshan.Publicity.Officers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,7 +28,8 @@ namespace Longshan.Benchmarks;
 /// pipeline (authentication, telemetry, gRPC) on Kestrel, a temporary SQLite file and a private RabbitMQ node; each
 /// server runs in a child process of this program, the callers in this one. Options: --officers 10000 --callers 16
 /// --seconds 10 --warmup 3 --rounds 2 (rounds alternate echo and verification; bounded in time and in calls);
-/// --probe also prints the in-process cost of the lookup alone (no gRPC).
+/// --probe also prints the in-process cost of the lookup alone (no gRPC); --platform-echo also measures the echo behind
+/// the platform's pipeline (telemetry, authentication, authorization).
 /// </summary>
 public static class CertificateVerificationBenchmark
 {
@@ -57,6 +59,7 @@ public static class CertificateVerificationBenchmark
                  .. args.Where(a => a == "--probe")]);
             Console.WriteLine($"certificates: Publicity started and seeded with {officers} officers in {seeding.Elapsed.TotalSeconds:F1} s; {callers} callers on one channel per server, h2c on 127.0.0.1");
             await using var echo = await ServerProcess.StartAsync("echo", []);
+            await using var platformEcho = args.Contains("--platform-echo") ? await ServerProcess.StartAsync("platform-echo", []) : null;
 
             var numbers = CertificateNumbers(officers);
             using var publicityChannel = GrpcChannel.ForAddress(publicity.Address);
@@ -71,6 +74,7 @@ public static class CertificateVerificationBenchmark
             Console.WriteLine($"  sample: {sample.CertificateNumber} {sample.HolderName} / {sample.AgencyName} / {sample.Status} / {sample.ValidFrom}..{sample.ValidTo}");
             await MeasureAsync(ping, callers, warmup);
             await MeasureAsync(verify, callers, warmup);
+            if (platformEcho is not null) await MeasurePlatformEchoAsync(platformEcho.Address, numbers, callers, warmup, duration);
 
             var echoRuns = new List<Run>();
             var verifyRuns = new List<Run>();
@@ -90,6 +94,16 @@ public static class CertificateVerificationBenchmark
         }
     }
 
+    /// <summary>Diagnostic (--platform-echo): the echo behind the platform's pipeline, measured once.</summary>
+    static async Task MeasurePlatformEchoAsync(string address, string[] numbers, int callers, TimeSpan warmup, TimeSpan duration)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new EchoService.EchoServiceClient(channel);
+        Func<Random, Task> ping = async random => await client.EchoAsync(new EchoRequest { Text = numbers[random.Next(numbers.Length)] });
+        await MeasureAsync(ping, callers, warmup);
+        Report("echo behind platform pipeline", await MeasureAsync(ping, callers, duration));
+    }
+
     static string[] CertificateNumbers(int count) => [.. Enumerable.Range(0, count).Select(i => $"HN{43013000000 + i}")];
 
     /// <summary>
@@ -100,7 +114,7 @@ public static class CertificateVerificationBenchmark
     {
         var port = FreePort();
         IAsyncDisposable server;
-        if (what == "echo") server = await EchoOnKestrel.StartAsync(port);
+        if (what is "echo" or "platform-echo") server = await EchoOnKestrel.StartAsync(port, platformPipeline: what == "platform-echo");
         else
         {
             var publicity = new PublicityOnKestrel(Text(args, "--db"), Text(args, "--broker"), port);
@@ -289,13 +303,26 @@ public static class CertificateVerificationBenchmark
     {
         public string Address => address;
 
-        public static async Task<EchoOnKestrel> StartAsync(int port)
+        /// <param name="platformPipeline">Diagnostic: the same echo behind the platform's pipeline (service defaults with
+        /// telemetry, bearer authentication, authorization), to tell the pipeline's cost from the lookup's.</param>
+        public static async Task<EchoOnKestrel> StartAsync(int port, bool platformPipeline)
         {
             var builder = WebApplication.CreateBuilder();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
+            if (platformPipeline)
+            {
+                builder.Configuration["Identity:UseDevelopmentIssuer"] = "true";
+                builder.AddServiceDefaults();
+                builder.AddLongshanIdentity();
+            }
             builder.Services.AddGrpc();
             var app = builder.Build();
+            if (platformPipeline)
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+            }
             app.MapGrpcService<EchoEndpoint>();
             await app.StartAsync();
             return new EchoOnKestrel(app, $"http://127.0.0.1:{port}");
