@@ -2,6 +2,7 @@ using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
 using System.Text.RegularExpressions;
 using Longshan.Platform.Identifiers;
+using Longshan.Publicity.Calendar;
 using Microsoft.Playwright;
 using Longshan.Publicity.Tests.Decisions;
 using Longshan.Publicity.Tests.Officers;
@@ -132,6 +133,44 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         var text = await page.InnerTextAsync("main");
         Assert.Contains("agency_code", text);
         Assert.Contains("decided_to", text);
+    }
+
+    [Fact]
+    public async Task A_citizen_sees_an_agencys_random_inspection_list_and_a_draw_with_its_seed_officers_and_results()
+    {
+        var agency = await OfficerTestData.RegisterAgencyAsync(app, "龙山县应急管理局");
+        for (var i = 0; i < 3; i++) await OfficerTestData.IssueAsync(app, agency, $"检查员{i}");
+        var inspections = new InspectionService.InspectionServiceClient(app.Channel);
+        var token = PublicityApp.Bearer(agency);
+        var item = (await inspections.PublishInspectionItemAsync(new PublishInspectionItemRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, Name = "危险化学品经营单位监督检查",
+            LegalBases = { new LegalBasis { Law = "《危险化学品安全管理条例》", Article = "第六条" } },
+            ObjectTypes = { "危险化学品经营单位" }, Method = "现场检查", RatioBasisPoints = 1000, Frequency = "每年一次",
+        }, token)).Item;
+        var draw = (await inspections.RunDrawAsync(new RunDrawRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId, Seed = "龙山县2026年第9批", Count = 2,
+            Targets = { Enumerable.Range(1, 4).Select(i => new DrawTarget { Id = $"T{i}", Name = $"龙山县第{i}化工商店" }) },
+        }, token)).Draw;
+        await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId,
+            InspectedOn = CountyTime.Format(CountyTime.Today(app.Clock)), Outcome = "未发现问题",
+        }, token);
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
+        Assert.Contains("危险化学品经营单位监督检查", await page.InnerTextAsync("#inspection-items"));
+        await page.ClickAsync("#draws a");
+
+        Assert.Equal("龙山县2026年第9批", await page.InnerTextAsync("#seed"));
+        var rows = await page.Locator("#assignments tbody tr").AllInnerTextsAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(draw.Assignments[0].TargetName, rows[0]);
+        Assert.Contains("未发现问题", rows[0]);
+        Assert.Contains("尚未公开", rows[1]);
+        Assert.Contains("检查员", rows[0]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
 using Longshan.Platform.Identifiers;
 using Longshan.Publicity.Agencies;
+using Longshan.Publicity.Inspections;
 using Longshan.Publicity.PowerList;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Longshan.Publicity.Portal.Pages.Agencies;
 
 /// <summary>One enforcement body: what it is, where to challenge its decisions, its powers and inspections.</summary>
-public sealed class AgencyModel(Database database, AgencyStore agencies, PowerItemStore powerItems) : PageModel
+public sealed class AgencyModel(
+    Database database, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws) : PageModel
 {
     public Agency Agency { get; private set; } = new();
 
@@ -17,6 +19,11 @@ public sealed class AgencyModel(Database database, AgencyStore agencies, PowerIt
     public IReadOnlyList<PowerItem> Items { get; private set; } = [];
 
     public string? NextItemsPage { get; private set; }
+
+    /// <summary>双随机、一公开: the agency's random-inspection items and its latest draws.</summary>
+    public IReadOnlyList<InspectionItem> InspectionItems { get; private set; } = [];
+
+    public IReadOnlyList<InspectionDraw> Draws { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "items")]
     public string? ItemsPage { get; set; }
@@ -31,6 +38,8 @@ public sealed class AgencyModel(Database database, AgencyStore agencies, PowerIt
         Agency = agency;
         var items = await powerItems.ListCurrentAsync(code, category: null, pageSize: 100, ItemsPage, cancellationToken);
         (Items, NextItemsPage) = (items.Items, items.NextPageToken);
+        InspectionItems = (await inspectionItems.PageAsync(connection, code, long.MaxValue, 100)).Select(i => i.Value).ToList();
+        Draws = (await draws.PageAsync(connection, code, long.MaxValue, 50)).Select(d => d.Value).ToList();
         return Page();
     }
 }

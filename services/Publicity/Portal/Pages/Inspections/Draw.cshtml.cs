@@ -1,0 +1,36 @@
+using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Data;
+using Longshan.Publicity.Agencies;
+using Longshan.Publicity.Inspections;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Longshan.Publicity.Portal.Pages.Inspections;
+
+/// <summary>双随机、一公开: one draw with its published inputs, the assigned officers and the published results.</summary>
+public sealed class DrawModel(Database database, DrawStore draws, InspectionResultStore results, AgencyStore agencies) : PageModel
+{
+    public InspectionDraw Draw { get; private set; } = new();
+
+    public string AgencyName { get; private set; } = "";
+
+    IReadOnlyDictionary<string, InspectionResult> resultsByTarget = new Dictionary<string, InspectionResult>();
+
+    public InspectionResult? ResultFor(string targetId) => resultsByTarget.GetValueOrDefault(targetId);
+
+    public EligibleOfficer Officer(string officerId) =>
+        Draw.Officers.FirstOrDefault(o => o.OfficerId == officerId) ?? new EligibleOfficer { OfficerId = officerId, Name = officerId };
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var drawId)) return NotFound();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var draw = await draws.FindAsync(connection, drawId);
+        if (draw is null) return NotFound();
+        Draw = draw;
+        AgencyName = (await agencies.FindAsync(connection, draw.AgencyCode))?.Name ?? draw.AgencyCode;
+        resultsByTarget = (await results.PageAsync(connection, draw.AgencyCode, drawId, long.MaxValue, 1000))
+            .Select(r => r.Value).GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.First());
+        return Page();
+    }
+}
