@@ -126,16 +126,18 @@ public sealed partial class DecisionEndpoint(
         var now = time.GetUtcNow();
         var version = row.ContentVersion + 1;
         var partyKind = DecisionNames.PartyKind(content.Party.Kind)!;
+        var previous = published ? await decisions.ContentAsync(connection, row.DecisionId, row.ContentVersion, transaction) : null;
         await decisions.AddContentAsync(transaction, row.DecisionId, version, content, now, caller.Subject);
         var response = new UpdateDecisionResponse();
         if (published)
         {
+            var changeNote = PublicVersions.PublicText(request.ChangeNote, redaction, previous!, content);
             var current = await publicDecisions.CurrentAsync(transaction, row.DecisionId) ?? throw NotFound(row.DecisionId);
             var agency = await agencies.FindAsync(connection, row.AgencyCode, transaction);
             response.PublicDecision = PublicVersions.Build(row, content, content.Party.IsMinor, agency?.Name ?? current.AgencyName,
                 row.PublicVersion + 1, current.FirstPublishedAt.ToDateTimeOffset(), now, redaction);
-            await publicDecisions.AddVersionAsync(transaction, response.PublicDecision, partyKind, request.ChangeNote.Trim());
-            await outbox.AddAsync(transaction, DecisionEvents.Updated(row, response.PublicDecision, request.ChangeNote.Trim(), now));
+            await publicDecisions.AddVersionAsync(transaction, response.PublicDecision, partyKind, changeNote);
+            await outbox.AddAsync(transaction, DecisionEvents.Updated(row, response.PublicDecision, changeNote, now));
         }
 
         if (!await decisions.SetContentVersionAsync(transaction, row, version, published ? row.PublicVersion + 1 : 0, eligibility, partyKind))
@@ -174,19 +176,21 @@ public sealed partial class DecisionEndpoint(
         var kind = DecisionNames.Revocation(request.Kind)!;
         if (!await decisions.MarkWithdrawnAsync(transaction, row.DecisionId, kind, revokedOn, deadline, now, today))
             throw RpcErrors.FailedPrecondition(DecisionLifecycle.Rules.Lifecycle, row.DecisionId.ToString(), "决定状态已变化 / the decision changed meanwhile");
+        var reason = "";
         if (wasPublished)
         {
             var current = await publicDecisions.CurrentAsync(transaction, row.DecisionId) ?? throw NotFound(row.DecisionId);
+            reason = PublicVersions.PublicText(request.Reason, redaction, await decisions.ContentAsync(connection, row.DecisionId, row.ContentVersion, transaction));
             var withdrawal = new PublicWithdrawal
             {
-                Kind = request.Kind, RevocationDate = DecisionNames.Date(revokedOn), Reason = request.Reason.Trim(),
+                Kind = request.Kind, RevocationDate = DecisionNames.Date(revokedOn), Reason = reason,
                 WithdrawnAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now),
             };
             await publicDecisions.ReplaceAsync(transaction, PublicVersions.Withdrawn(current, withdrawal), row.PartyKind);
         }
 
         var withdrawn = (await decisions.FindAsync(connection, row.DecisionId, transaction))!;
-        var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, now, request.Reason.Trim());
+        var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, now, reason);
         await outbox.AddAsync(transaction, revoked);
         await audit.RecordAsync(transaction, caller, WithdrawRpc, row.DecisionId.ToString());
         var response = new WithdrawDecisionResponse { Decision = DecisionLifecycle.Summary(withdrawn), OnTime = revoked.OnTime };
