@@ -45,7 +45,12 @@ public static class DecisionEvents
         Public = PublicVersions.ToEvent(decision),
     };
 
-    public static Event.DecisionRevoked Revoked(DecisionRow withdrawn, bool wasPublished, DateOnly today, DateTimeOffset now, string reason) => new()
+    /// <summary>
+    /// The withdrawal. Only a decision that was published has a public reason (<paramref name="publicReason"/>, already
+    /// masked): for one never published — not yet, or never publishable, e.g. a minor's (《未成年人保护法》第一百零三条) —
+    /// the event carries ids, dates and kinds only, and <c>Reason</c> is empty.
+    /// </summary>
+    public static Event.DecisionRevoked Revoked(DecisionRow withdrawn, bool wasPublished, DateOnly today, DateTimeOffset now, string publicReason) => new()
     {
         EventId = Guid.NewGuid(),
         OccurredAt = now,
@@ -54,7 +59,7 @@ public static class DecisionEvents
         CaseNumber = withdrawn.CaseNumber,
         RevocationKind = withdrawn.RevocationKind!,
         RevokedOn = withdrawn.RevokedOn!.Value,
-        Reason = reason,
+        Reason = wasPublished ? publicReason : "",
         WithdrawalDeadline = withdrawn.WithdrawalDeadline,
         WithdrawnAt = now,
         WasPublished = wasPublished,

@@ -104,6 +104,23 @@ public static partial class PersonalDataMasks
         return MaskDigits(account, keepLast: 4);
     }
 
+    /// <summary>
+    /// Masks the numbers that identify or reach a person wherever they stand in a free text: resident ID numbers
+    /// (身份证号码), bank accounts (银行账号), mobile and landline numbers (联系电话). IDs go first, as an 18-digit
+    /// ID is also a 16–19 digit run. <paramref name="keepAsIs"/> (a legal person's public credit code) is left alone.
+    /// </summary>
+    public static string MaskNumbers(string text, string? keepAsIs = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = ResidentIdRegex().Replace(text, m => Keep(m, keepAsIs) ?? MaskResidentId(m.Value));
+        text = BankAccountRegex().Replace(text, m => Keep(m, keepAsIs) ?? MaskBankAccount(m.Value));
+        text = MobileRegex().Replace(text, m => MaskMobile(m.Value));
+        return LandlineRegex().Replace(text, m => MaskLandline(m.Value));
+    }
+
+    private static string? Keep(Match match, string? keepAsIs) =>
+        keepAsIs is not null && string.Equals(match.Value, keepAsIs, StringComparison.OrdinalIgnoreCase) ? match.Value : null;
+
     /// <summary>An 18-character (or old 15-digit) resident ID number with a plausible birth date, standing alone in text.</summary>
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     internal static partial Regex ResidentIdRegex();

@@ -33,6 +33,14 @@ public static class PublicVersions
         };
     }
 
+    /// <summary>
+    /// A free text published with the decision (withdrawal reason, change note), trimmed and masked as the decision's
+    /// own texts once for each given content — pass the previous and the corrected content of a correction, so a note
+    /// naming the old, misspelt party name masks that too.
+    /// </summary>
+    public static string PublicText(string text, RedactionOptions options, params V1.DecisionContent[] contents) =>
+        contents.Aggregate(text.Trim(), (masked, content) => Redaction.RedactText(ToRedactionInput(content, content.Party.IsMinor), masked, options));
+
     /// <summary>The public version <paramref name="version"/> of a publishable decision.</summary>
     /// <exception cref="InvalidOperationException">A redaction rule forbids publication (checked before by the caller).</exception>
     public static V1.PublicDecision Build(

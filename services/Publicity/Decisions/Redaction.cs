@@ -69,6 +69,28 @@ public static class Redaction
         var natural = decision.PartyKind == PartyKind.NaturalPerson;
         var partyName = decision.PartyName.Trim();
         var partyId = decision.PartyIdentifier?.Trim();
+        string Clean(string text) => RedactText(decision, text, options);
+
+        return new RedactedDecision(
+            decision.PartyKind,
+            natural ? PersonalDataMasks.MaskName(partyName) : partyName,
+            natural && partyId is not null ? PersonalDataMasks.MaskResidentId(partyId) : partyId,
+            Clean(decision.Facts),
+            Clean(decision.LegalBasis),
+            Clean(decision.Result));
+    }
+
+    /// <summary>
+    /// Masks a free text published alongside the decision — the withdrawal reason (APL art. 48), a correction's
+    /// change note — exactly as the decision's own texts: ID numbers, phones, bank accounts, addresses, health
+    /// terms, and the party's (natural person) and third parties' names. Does not check <see cref="Assess"/>.
+    /// </summary>
+    public static string RedactText(DecisionContent decision, string text, RedactionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var natural = decision.PartyKind == PartyKind.NaturalPerson;
+        var partyName = decision.PartyName.Trim();
+        var partyId = decision.PartyIdentifier?.Trim();
         var personNames = decision.ThirdPartyNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
         if (natural && partyName.Length > 0)
         {
@@ -78,15 +100,7 @@ public static class Redaction
         // A legal person's credit code is public (handbook: mask a legal person's bank account only);
         // protect it from the digit-run masks in case it is all digits.
         var keepAsIs = natural || string.IsNullOrEmpty(partyId) ? null : partyId;
-        string Clean(string text) => MaskText(text, natural, keepAsIs, personNames, decision.KnownHomeAddresses, options);
-
-        return new RedactedDecision(
-            decision.PartyKind,
-            natural ? PersonalDataMasks.MaskName(partyName) : partyName,
-            natural && partyId is not null ? PersonalDataMasks.MaskResidentId(partyId) : partyId,
-            Clean(decision.Facts),
-            Clean(decision.LegalBasis),
-            Clean(decision.Result));
+        return MaskText(text, natural, keepAsIs, personNames, decision.KnownHomeAddresses, options ?? RedactionOptions.Default);
     }
 
     private static string MaskText(
@@ -112,13 +126,8 @@ public static class Redaction
             text = PersonalDataMasks.DomicileRegex().Replace(text, m => LabelKept(m, options.Mask));
         }
 
-        // Resident ID number (身份证号码), then bank accounts (银行账号) — IDs first, as an 18-digit ID is also a 16–19 digit run.
-        text = PersonalDataMasks.ResidentIdRegex().Replace(text, m => Keep(m, keepAsIs) ?? PersonalDataMasks.MaskResidentId(m.Value));
-        text = PersonalDataMasks.BankAccountRegex().Replace(text, m => Keep(m, keepAsIs) ?? PersonalDataMasks.MaskBankAccount(m.Value));
-
-        // Telephone numbers (联系电话).
-        text = PersonalDataMasks.MobileRegex().Replace(text, m => PersonalDataMasks.MaskMobile(m.Value));
-        text = PersonalDataMasks.LandlineRegex().Replace(text, m => PersonalDataMasks.MaskLandline(m.Value));
+        // Resident ID numbers, bank accounts, telephone numbers.
+        text = PersonalDataMasks.MaskNumbers(text, keepAsIs);
 
         // Health information (健康信息) — 《个人信息保护法》第二十八条 sensitive personal information.
         text = ReplaceLiterals(text, options.HealthTerms, _ => options.Mask, ignoreCase: true);
@@ -126,9 +135,6 @@ public static class Redaction
         // Names of natural persons: the party (natural person) and third parties (他人姓名).
         return ReplaceLiterals(text, personNames, PersonalDataMasks.MaskName, ignoreCase: false);
     }
-
-    private static string? Keep(Match match, string? keepAsIs) =>
-        keepAsIs is not null && string.Equals(match.Value, keepAsIs, StringComparison.OrdinalIgnoreCase) ? match.Value : null;
 
     private static string LabelKept(Match match, string mask) =>
         match.Groups["label"].Value + match.Groups["sep"].Value + mask;

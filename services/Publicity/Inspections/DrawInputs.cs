@@ -60,7 +60,7 @@ public static class DrawInputs
             Algorithm = RandomDraw.Algorithm,
             DrawDate = CountyTime.Format(drawDate),
             OfficersPerTarget = request.OfficersPerTarget == 0 ? MinOfficersPerTarget : request.OfficersPerTarget,
-            Targets = { request.Targets.Select(t => new DrawTarget { Id = t.Id.Trim(), Name = t.Name.Trim() }) },
+            Targets = { request.Targets.Select(t => new DrawTarget { Id = t.Id.Trim(), Name = t.Name.Trim(), Kind = t.Kind }) },
             Officers =
             {
                 officers.Where(o => o.StatusOn(drawDate) == CertificateStatus.Valid).Select(o => new EligibleOfficer
@@ -115,6 +115,7 @@ public static class DrawInputs
             violations.Required($"targets[{i}].id", targets[i].Id).MaxLength($"targets[{i}].id", targets[i].Id.Trim(), 100)
                 .Required($"targets[{i}].name", targets[i].Name).MaxLength($"targets[{i}].name", targets[i].Name.Trim(), 200);
             if (targets[i].Id.Trim().Length > 0 && !seen.Add(targets[i].Id.Trim())) violations.Add($"targets[{i}].id", "重复的检查对象 / duplicate target");
+            if (!Enum.IsDefined(targets[i].Kind)) violations.Add($"targets[{i}].kind", "未知的检查对象类别 / unknown target kind");
         }
     }
 

@@ -108,6 +108,6 @@ public sealed class InspectionEndpoint(
         await using var connection = await database.OpenAsync(context.CancellationToken);
         var rows = await results.PageAsync(connection, UnifiedSocialCreditCode.Normalize(request.AgencyCode), drawId, Paging.DecodeBefore(request.PageToken)!.Value, size + 1);
         var (page, next) = Paging.Cut(rows, size, r => r.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new ListInspectionResultsResponse { Results = { page.Select(r => r.Value) }, NextPageToken = next };
+        return new ListInspectionResultsResponse { Results = { page.Select(r => InspectionResults.ForListing(r.Value)) }, NextPageToken = next };
     }
 }

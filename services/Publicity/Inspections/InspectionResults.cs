@@ -2,6 +2,7 @@ using Longshan.Publicity.Calendar;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Grpc;
 using Longshan.Publicity.Officers;
+using PersonalDataMasks = Longshan.Publicity.Decisions.PersonalDataMasks;
 using Event = Longshan.Contracts.Events.Publicity;
 
 namespace Longshan.Publicity.Inspections;
@@ -40,9 +41,11 @@ public static class InspectionResults
     public static TargetAssignment? Assignment(InspectionDraw draw, string targetId) =>
         draw.Assignments.FirstOrDefault(a => string.Equals(a.TargetId, targetId.Trim(), StringComparison.Ordinal));
 
+    /// <summary>The result as published: personal data masked (<see cref="PublicTarget"/>, <see cref="PublicOutcome"/>).</summary>
     public static InspectionResult ToResult(InspectionDraw draw, PublishInspectionResultRequest request)
     {
         var assignment = Assignment(draw, request.TargetId)!;
+        var naturalPerson = draw.Targets.Any(t => t.Id == assignment.TargetId && t.Kind == TargetKind.NaturalPerson);
         return new InspectionResult
         {
             DrawId = draw.DrawId,
@@ -50,11 +53,38 @@ public static class InspectionResults
             ItemId = draw.ItemId,
             ItemName = draw.ItemName,
             TargetId = assignment.TargetId,
-            TargetName = assignment.TargetName,
+            TargetName = PublicTarget(assignment.TargetName, naturalPerson),
             OfficerIds = { assignment.OfficerIds },
             InspectedOn = request.InspectedOn,
-            Outcome = request.Outcome.Trim(),
+            Outcome = PublicOutcome(request.Outcome.Trim(), assignment.TargetName, naturalPerson),
         };
+    }
+
+    /// <summary>
+    /// A natural person's name (a sole trader named after its owner) is masked to the surname, as a decision's party
+    /// (provincial penalty-publication measures; 《个人信息保护法》第十三条: publish only what the duty needs); an
+    /// organisation's name is public.
+    /// </summary>
+    public static string PublicTarget(string name, bool naturalPerson) => naturalPerson ? PersonalDataMasks.MaskName(name) : name;
+
+    /// <summary>
+    /// The outcome text as published: ID numbers, bank accounts and phone numbers masked, and a natural-person
+    /// target's name masked wherever it occurs. Idempotent, so the public listing re-applies it to results stored
+    /// before the masking existed.
+    /// </summary>
+    public static string PublicOutcome(string outcome, string targetName, bool naturalPerson)
+    {
+        var masked = PersonalDataMasks.MaskNumbers(outcome);
+        var name = targetName.Trim();
+        return naturalPerson && name.Length > 0 ? masked.Replace(name, PersonalDataMasks.MaskName(name), StringComparison.Ordinal) : masked;
+    }
+
+    /// <summary>A stored result as listed publicly: the outcome's numbers masked again, for results stored before masking.</summary>
+    public static InspectionResult ForListing(InspectionResult stored)
+    {
+        var listed = stored.Clone();
+        listed.Outcome = PersonalDataMasks.MaskNumbers(stored.Outcome);
+        return listed;
     }
 
     public static Event.InspectionResultPublished ToEvent(InspectionResult result, Guid eventId, DateTimeOffset occurredAt) => new()

@@ -223,4 +223,47 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var draws = await client.ListDrawsAsync(new ListDrawsRequest { AgencyCode = agency }, Anonymous);
         Assert.Equal([draw.DrawId], draws.Draws.Select(d => d.DrawId));
     }
+
+    [Fact]
+    public async Task A_natural_person_targets_name_and_the_numbers_in_an_outcome_are_masked_wherever_the_result_is_published()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 2; i++) await IssueAsync(app, agency, $"检查员{i}");
+        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 1, count: 1);
+        request.Targets[0].Name = "张三丰";
+        request.Targets[0].Kind = TargetKind.NaturalPerson;
+        var draw = (await client.RunDrawAsync(request, PublicityApp.Bearer(agency))).Draw;
+        const string id = "43313019850612123X", phone = "13812345678", account = "6222021234567890123";
+
+        var published = (await client.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = Date(Today(app)),
+            Outcome = $"经营者张三丰（身份证{id}，电话{phone}，收款账户{account}）未亮照经营，已责令改正",
+        }, PublicityApp.Bearer(agency))).Result;
+        var listed = Assert.Single((await client.ListInspectionResultsAsync(new ListInspectionResultsRequest { AgencyCode = agency }, Anonymous)).Results);
+
+        foreach (var result in new[] { published, listed })
+        {
+            Assert.Equal("张**", result.TargetName);
+            Assert.Equal("经营者张**（身份证433130************，电话138****5678，收款账户***************0123）未亮照经营，已责令改正", result.Outcome);
+        }
+        var secrets = new { agency, id = $"%{id}%", phone = $"%{phone}%", account = $"%{account}%" };
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionResultPublished' AND agency_code = @agency", secrets));
+        Assert.Equal(0, await app.CountAsync(
+            "SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionResultPublished' AND agency_code = @agency AND (body LIKE @id OR body LIKE @phone OR body LIKE @account)", secrets));
+        Assert.Equal(0, await app.CountAsync(
+            "SELECT COUNT(*) FROM inspection_results WHERE agency_code = @agency AND (body LIKE @id OR body LIKE @phone OR body LIKE @account)", secrets));
+    }
+
+    [Fact]
+    public async Task An_unknown_target_kind_is_invalid()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var request = DrawRequest(agency, Guid.NewGuid().ToString(), poolSize: 2, count: 1);
+        request.Targets[1].Kind = (TargetKind)7;
+
+        var error = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+
+        Assert.Equal("targets[1].kind", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
 }

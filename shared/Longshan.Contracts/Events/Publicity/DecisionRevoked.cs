@@ -17,7 +17,10 @@ public sealed record DecisionRevoked : IntegrationEvent
 
     public required DateOnly RevokedOn { get; init; }
 
-    /// <summary>The published reason.</summary>
+    /// <summary>
+    /// The published reason, with personal data masked as in the decision's public version; empty when the decision
+    /// was never published (not yet, or never publishable, e.g. a minor's): then the event carries ids, dates and kinds only.
+    /// </summary>
     public required string Reason { get; init; }
 
     /// <summary>Revocation date + 3 working days (APL art. 48); null when the decision was never published.</summary>

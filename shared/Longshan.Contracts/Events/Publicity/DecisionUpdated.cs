@@ -9,7 +9,7 @@ public sealed record DecisionUpdated : IntegrationEvent
 {
     public required Guid DecisionId { get; init; }
 
-    /// <summary>更正说明 — the published note on what changed.</summary>
+    /// <summary>更正说明 — the published note on what changed, with personal data masked as in the public version.</summary>
     public required string ChangeNote { get; init; }
 
     public required DecisionPublicVersion Public { get; init; }

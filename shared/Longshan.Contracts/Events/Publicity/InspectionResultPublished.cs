@@ -13,9 +13,11 @@ public sealed record InspectionResultPublished : IntegrationEvent
 
     public required string TargetId { get; init; }
 
+    /// <summary>The target's name; a natural person's (e.g. a sole trader's) masked to the surname.</summary>
     public required string TargetName { get; init; }
 
     public required DateOnly InspectedOn { get; init; }
 
+    /// <summary>抽查结果, with ID numbers, bank accounts, phone numbers and a natural-person target's name masked.</summary>
     public required string Outcome { get; init; }
 }
