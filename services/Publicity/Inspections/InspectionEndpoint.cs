@@ -58,7 +58,7 @@ public sealed class InspectionEndpoint(
         if (!Guid.TryParse(request.DrawId, out var drawId)) new FieldViolations().Add("draw_id", "须为抽取编号 / must be a draw id").ThrowIfAny();
         await using var connection = await database.OpenAsync(context.CancellationToken);
         var draw = await draws.FindAsync(connection, drawId) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
-        return new GetDrawResponse { Draw = draw };
+        return new GetDrawResponse { Draw = PublicDraws.Public(draw) };
     }
 
     [AllowAnonymous]

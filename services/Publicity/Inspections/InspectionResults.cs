@@ -107,3 +107,18 @@ public static class InspectionResults
         return Paging.ValidateSequence(violations, request.PageSize, request.PageToken);
     }
 }
+
+/// <summary>The public form of a draw: natural persons among the targets are shown with masked names (APL art. 50).</summary>
+public static class PublicDraws
+{
+    public static InspectionDraw Public(InspectionDraw draw)
+    {
+        var people = draw.Targets.Where(t => t.Kind == TargetKind.NaturalPerson).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        if (people.Count == 0) return draw;
+        var copy = draw.Clone();
+        foreach (var target in copy.Targets.Where(t => people.Contains(t.Id))) target.Name = InspectionResults.PublicTarget(target.Name, naturalPerson: true);
+        foreach (var assignment in copy.Assignments.Where(a => people.Contains(a.TargetId)))
+            assignment.TargetName = InspectionResults.PublicTarget(assignment.TargetName, naturalPerson: true);
+        return copy;
+    }
+}

@@ -256,6 +256,24 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task A_public_draw_masks_natural_person_targets_and_still_re_runs_to_the_same_assignments()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 2; i++) await IssueAsync(app, agency, $"检查员{i}");
+        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 3, count: 3);
+        request.Targets[0].Name = "李秀英";
+        request.Targets[0].Kind = TargetKind.NaturalPerson;
+        var drawn = (await client.RunDrawAsync(request, PublicityApp.Bearer(agency))).Draw;
+
+        var shown = (await client.GetDrawAsync(new GetDrawRequest { DrawId = drawn.DrawId }, Anonymous)).Draw;
+
+        Assert.DoesNotContain("李秀英", shown.ToString());
+        Assert.Equal("李**", shown.Targets.Single(t => t.Kind == TargetKind.NaturalPerson).Name);
+        Assert.Equal(drawn.Assignments.Select(a => (a.TargetId, string.Join(",", a.OfficerIds))),
+            shown.Assignments.Select(a => (a.TargetId, string.Join(",", a.OfficerIds))));
+    }
+
+    [Fact]
     public async Task An_unknown_target_kind_is_invalid()
     {
         var agency = await RegisterAgencyAsync(app);

@@ -27,7 +27,7 @@ public sealed class DrawModel(Database database, DrawStore draws, InspectionResu
         await using var connection = await database.OpenAsync(cancellationToken);
         var draw = await draws.FindAsync(connection, drawId);
         if (draw is null) return NotFound();
-        Draw = draw;
+        Draw = PublicDraws.Public(draw);
         AgencyName = (await agencies.FindAsync(connection, draw.AgencyCode))?.Name ?? draw.AgencyCode;
         resultsByTarget = (await results.PageAsync(connection, draw.AgencyCode, drawId, long.MaxValue, 1000))
             .Select(r => r.Value).GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.First());
