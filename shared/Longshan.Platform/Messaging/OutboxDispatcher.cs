@@ -52,6 +52,13 @@ public sealed class OutboxDispatcher(
         OUTPUT inserted.sequence, inserted.event_id, inserted.event_type, inserted.body, inserted.trace_parent, inserted.attempts, inserted.occurred_at;
         """);
 
+    /// <summary>Deletes sent rows older than the retention, a bounded batch at a time.</summary>
+    static readonly SqlStatement Purge = new(
+        "DELETE FROM outbox_messages WHERE sequence IN (SELECT sequence FROM outbox_messages WHERE sent_at IS NOT NULL AND sent_at < @cutoff LIMIT 1000)",
+        "DELETE TOP (1000) FROM dbo.outbox_messages WHERE sent_at IS NOT NULL AND sent_at < @cutoff");
+
+    DateTimeOffset nextPurge = DateTimeOffset.MinValue;
+
     static readonly SqlStatement MarkSent = SqlStatement.Portable(
         "UPDATE outbox_messages SET sent_at = @sentAt, last_error = NULL WHERE sequence = @Sequence");
 
@@ -66,6 +73,11 @@ public sealed class OutboxDispatcher(
             try
             {
                 published = await DispatchBatchAsync(stoppingToken);
+                if (published == 0 && time.GetUtcNow() >= nextPurge)
+                {
+                    await PurgeSentAsync(stoppingToken);
+                    nextPurge = time.GetUtcNow() + options.PurgeInterval;
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -93,6 +105,17 @@ public sealed class OutboxDispatcher(
 
         await RecordAsync(batch, errors, cancellationToken);
         return errors.Count(e => e is null);
+    }
+
+    /// <summary>Deletes rows sent before now − retention. Returns how many were deleted.</summary>
+    public async Task<int> PurgeSentAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - options.Retention;
+        var total = 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (int deleted; (deleted = await connection.ExecuteAsync(database.Sql(Purge), new { cutoff })) > 0;) total += deleted;
+        if (total > 0) logger.LogInformation("Outbox: deleted {Count} events sent before {Cutoff}", total, cutoff);
+        return total;
     }
 
     async Task<List<PendingMessage>> ClaimAsync(CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Sent rows are deleted after this long; unsent rows are never deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the dispatcher deletes expired sent rows.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Delay before retry number <paramref name="attempts"/> + 1: doubling from the first delay, capped.</summary>
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts, 20))));

@@ -124,6 +124,28 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal([id], publisher.Published.Select(m => m.EventId));
     }
 
+    [Fact]
+    public async Task Sent_rows_are_purged_after_the_retention_and_unsent_rows_never()
+    {
+        var old = await CommitEventAsync();
+        await Dispatcher().DispatchBatchAsync(default);
+        publisher.FailuresLeft = 1;
+        var stuck = await CommitEventAsync();
+        await Dispatcher().DispatchBatchAsync(default); // fails: stays pending
+        clock.Advance(options.Retention + TimeSpan.FromMinutes(1));
+        var recent = await CommitEventAsync();
+        var dispatcher = Dispatcher();
+        publisher.FailuresLeft = 10;
+        await dispatcher.DispatchBatchAsync(default); // the broker is still refusing: "stuck", 30 days old, and "recent" stay pending
+
+        Assert.Equal(1, await dispatcher.PurgeSentAsync(default));
+
+        await using var connection = await db.Database.OpenAsync();
+        var left = (await connection.QueryAsync<string>("SELECT event_id FROM outbox_messages ORDER BY sequence")).Select(Guid.Parse);
+        Assert.Equal([stuck, recent], left);
+        Assert.DoesNotContain(old, left);
+    }
+
     sealed class RecordingPublisher : IOutboxPublisher
     {
         public List<PendingMessage> Published { get; } = [];
