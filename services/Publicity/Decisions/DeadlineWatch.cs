@@ -74,11 +74,19 @@ public sealed class DeadlineWatch(
 
         var publications = await connection.QueryAsync<PublicationDue>(database.Sql(SelectPublicationOverdue), new { today });
         foreach (var due in publications)
-            if (await RaiseOnceAsync(connection, MarkPublicationOverdue, due.DecisionId, now, PublicationOverdue(due, now), cancellationToken)) raised++;
+            if (await RaiseOnceAsync(connection, MarkPublicationOverdue, due.DecisionId, now, PublicationOverdue(due, now), cancellationToken))
+            {
+                raised++;
+                PublicityMetrics.OverdueRaised("publication", due.AgencyCode);
+            }
 
         var withdrawals = await connection.QueryAsync<WithdrawalDue>(database.Sql(SelectWithdrawalOverdue), new { today });
         foreach (var due in withdrawals)
-            if (await RaiseOnceAsync(connection, MarkWithdrawalOverdue, due.DecisionId, now, WithdrawalOverdue(due, now), cancellationToken)) raised++;
+            if (await RaiseOnceAsync(connection, MarkWithdrawalOverdue, due.DecisionId, now, WithdrawalOverdue(due, now), cancellationToken))
+            {
+                raised++;
+                PublicityMetrics.OverdueRaised("withdrawal", due.AgencyCode);
+            }
 
         if (raised > 0)
         {

@@ -45,6 +45,7 @@ public sealed class CertificateVerification(Database database) : IDisposable
         }
         if (idle.Count < MaxIdleLookups) idle.Add(lookup);
         else lookup.Dispose();
+        PublicityMetrics.CertificateChecked(response is null ? "unknown" : OfficerMapping.StatusName(response.Status));
         return response;
     }
 
