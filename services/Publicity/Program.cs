@@ -11,13 +11,7 @@ const string ServiceName = "publicity";
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddLongshanService(ServiceName, consumers =>
-{
-    OfficersFeature.AddConsumers(consumers);
-    PowerListFeature.AddConsumers(consumers);
-    InspectionsFeature.AddConsumers(consumers);
-    DecisionsFeature.AddConsumers(consumers);
-});
+builder.AddLongshanService(ServiceName, DecisionsFeature.AddConsumers);
 builder.AddCalendar();
 builder.AddAgencies();
 builder.AddOfficers();

@@ -1,4 +1,3 @@
-using Longshan.Platform.Messaging;
 
 namespace Longshan.Publicity.Inspections;
 
@@ -13,9 +12,6 @@ public static class InspectionsFeature
         builder.Services.AddSingleton<DrawRunner>();
         return builder;
     }
-
-    /// <summary>The feature's event consumers (queue names are prefixed with the service).</summary>
-    public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
 
     public static WebApplication MapInspections(this WebApplication app)
     {

@@ -1,4 +1,3 @@
-using Longshan.Platform.Messaging;
 
 namespace Longshan.Publicity.Officers;
 
@@ -16,9 +15,6 @@ public static class OfficersFeature
         builder.Services.AddSingleton<CertificateVerification>();
         return builder;
     }
-
-    /// <summary>The feature's event consumers (queue names are prefixed with the service).</summary>
-    public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
 
     public static WebApplication MapOfficers(this WebApplication app)
     {

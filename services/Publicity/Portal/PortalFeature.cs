@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Longshan.Platform.Messaging;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Longshan.Publicity.Portal;
@@ -18,9 +17,6 @@ public static class PortalFeature
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
-
-    /// <summary>The feature's event consumers (none: the portal only reads).</summary>
-    public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
 
     const string ErrorPage = """
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>页面未找到或请求有误 - 龙山县行政执法公示平台</title></head>

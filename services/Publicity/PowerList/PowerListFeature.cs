@@ -1,4 +1,3 @@
-using Longshan.Platform.Messaging;
 
 namespace Longshan.Publicity.PowerList;
 
@@ -10,9 +9,6 @@ public static class PowerListFeature
         builder.Services.AddSingleton<PowerItemStore>();
         return builder;
     }
-
-    /// <summary>The feature's event consumers (queue names are prefixed with the service). The power list consumes none.</summary>
-    public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) { }
 
     public static WebApplication MapPowerList(this WebApplication app)
     {
