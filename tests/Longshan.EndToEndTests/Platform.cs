@@ -34,7 +34,7 @@ public sealed class Platform : IAsyncDisposable
     {
         Directory.CreateDirectory(dataFolder);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        string[] args = [$"Longshan:DataDirectory={dataFolder}", "Outbox:MaxRetryDelay=00:00:03", .. configuration];
+        string[] args = [$"Longshan:DataDirectory={dataFolder}", .. configuration];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Longshan_AppHost>(args, (options, _) => options.DisableDashboard = true);
         var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
