@@ -1,4 +1,3 @@
-
 namespace Longshan.Publicity.Inspections;
 
 /// <summary>双随机、一公开 — random-inspection item lists, reproducible draws and published results (T2).</summary>

@@ -1,4 +1,3 @@
-
 namespace Longshan.Publicity.Officers;
 
 /// <summary>执法人员与执法证 — officers and their enforcement certificates (T2, T3).</summary>

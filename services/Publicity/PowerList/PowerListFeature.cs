@@ -1,4 +1,3 @@
-
 namespace Longshan.Publicity.PowerList;
 
 /// <summary>权责清单 — the versioned power and duty list with flowcharts and service guides (T2).</summary>
