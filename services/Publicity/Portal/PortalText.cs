@@ -94,7 +94,5 @@ public static class PortalText
 
     /// <summary>An instant in county time (Asia/Shanghai).</summary>
     public static string CountyTime(Google.Protobuf.WellKnownTypes.Timestamp? instant) =>
-        instant is null ? "" : TimeZoneInfo.ConvertTime(instant.ToDateTimeOffset(), China).ToString("yyyy-MM-dd HH:mm");
-
-    static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        instant is null ? "" : TimeZoneInfo.ConvertTime(instant.ToDateTimeOffset(), Calendar.CountyTime.Zone).ToString("yyyy-MM-dd HH:mm");
 }
