@@ -59,16 +59,7 @@ static class DecisionData
     }
 
     /// <summary>Registers a new agency and returns its credit code.</summary>
-    public static async Task<string> NewAgencyAsync(PublicityApp app, string name = "龙山县市场监督管理局")
-    {
-        var code = PublicityApp.NewCreditCode();
-        await new AgencyService.AgencyServiceClient(app.Channel).RegisterAgencyAsync(new RegisterAgencyRequest
-        {
-            RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = name, Kind = AgencyKind.CountyDepartment,
-            RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
-        }, PublicityApp.Bearer(code));
-        return code;
-    }
+    public static Task<string> NewAgencyAsync(PublicityApp app, string name = "龙山县市场监督管理局") => app.RegisterAgencyAsync(name);
 
     public static PublishDecisionRequest Publish(string decisionId) => new() { RequestId = Guid.NewGuid().ToString(), DecisionId = decisionId };
 

@@ -7,16 +7,7 @@ namespace Longshan.Publicity.Tests.PowerList;
 /// <summary>Valid requests for the power-list tests, and a registered agency to publish them for.</summary>
 static class PowerItems
 {
-    public static async Task<string> RegisterAgencyAsync(PublicityApp app)
-    {
-        var code = PublicityApp.NewCreditCode();
-        await new AgencyService.AgencyServiceClient(app.Channel).RegisterAgencyAsync(new RegisterAgencyRequest
-        {
-            RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = "龙山县自然资源局", Kind = AgencyKind.CountyDepartment,
-            RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
-        }, PublicityApp.Bearer(code));
-        return code;
-    }
+    public static Task<string> RegisterAgencyAsync(PublicityApp app) => app.RegisterAgencyAsync("龙山县自然资源局");
 
     /// <summary>A penalty item with a three-step flowchart, or a permit item with its service guide.</summary>
     public static PowerItemContent Content(string itemCode, PowerCategory category = PowerCategory.Penalty)

@@ -1,6 +1,7 @@
 using Dapper;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Longshan.Contracts.Publicity.V1;
 using Longshan.EndToEndTests;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
@@ -47,6 +48,18 @@ public class PublicityApp : WebApplicationFactory<Program>
     {
         var first17 = $"11433130{Interlocked.Increment(ref counter):D9}";
         return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+    }
+
+    /// <summary>Registers a new county department through the gRPC API (as the county administrator); returns its credit code.</summary>
+    public async Task<string> RegisterAgencyAsync(string name = "龙山县市场监督管理局")
+    {
+        var code = NewCreditCode();
+        await new AgencyService.AgencyServiceClient(Channel).RegisterAgencyAsync(new RegisterAgencyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = name, Kind = AgencyKind.CountyDepartment,
+            RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+        }, Bearer(code, Roles.CountyAdmin));
+        return code;
     }
 
     public static Metadata Bearer(string agencyCode, params string[] roles) => new()
