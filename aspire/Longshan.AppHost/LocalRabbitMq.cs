@@ -82,7 +82,8 @@ public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpP
         }
     }
 
-    static int FreePort()
+    /// <summary>A TCP port on loopback that nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Longshan.AppHost;
 using Longshan.Benchmarks.Echo;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.EndToEndTests;
@@ -19,6 +20,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using static Longshan.Benchmarks.BenchmarkArgs;
 
 namespace Longshan.Benchmarks;
 
@@ -112,7 +115,7 @@ public static class CertificateVerificationBenchmark
     /// </summary>
     static async Task ServeAsync(string what, string[] args)
     {
-        var port = FreePort();
+        var port = LocalRabbitMq.FreePort();
         IAsyncDisposable server;
         if (what is "echo" or "platform-echo") server = await EchoOnKestrel.StartAsync(port, platformPipeline: what == "platform-echo");
         else
@@ -247,55 +250,6 @@ public static class CertificateVerificationBenchmark
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)] * 1000.0 / Stopwatch.Frequency;
         return new Run(calls / elapsed, calls, errors, Percentile(0.50), Percentile(0.99));
-    }
-
-    static string Text(string[] args, string name) => args[Array.IndexOf(args, name) + 1];
-
-    static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Publicity on real Kestrel: the service's own endpoint set-up (HTTP_PORT / GRPC_PORT) on loopback.</summary>
-    sealed class PublicityOnKestrel : WebApplicationFactory<OfficerEndpoint>
-    {
-        readonly string databasePath;
-        readonly string brokerUri;
-        readonly int grpcPort;
-        readonly int httpPort = FreePort();
-
-        public PublicityOnKestrel(string databasePath, string brokerUri, int grpcPort)
-        {
-            this.grpcPort = grpcPort;
-            this.databasePath = databasePath;
-            this.brokerUri = brokerUri;
-            // Run from the repository root, the factory cannot find its manifest (it looks in the working folder):
-            // name the content root. The service needs no content files (migrations and holidays are embedded).
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LONGSHAN_PUBLICITY", AppContext.BaseDirectory);
-            UseKestrel();
-        }
-
-        public string GrpcAddress => $"http://127.0.0.1:{grpcPort}";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:publicity-db", $"Data Source={databasePath}");
-            builder.UseSetting("ConnectionStrings:rabbitmq", brokerUri);
-            builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
-            builder.UseSetting("LISTEN_ADDRESS", "127.0.0.1");
-            builder.UseSetting("HTTP_PORT", httpPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("GRPC_PORT", grpcPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
     }
 
     /// <summary>The baseline: a gRPC service that only answers, on Kestrel, h2c on loopback.</summary>

@@ -12,6 +12,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using V1 = Longshan.Contracts.Publicity.V1;
 
+using static Longshan.Benchmarks.BenchmarkArgs;
+
 namespace Longshan.Benchmarks;
 
 /// <summary>
@@ -36,10 +38,9 @@ public static partial class PortalSearchBenchmark
         await SeedAsync(database, count);
         Console.WriteLine($"portal-search: {count} published decisions seeded in {seeding.Elapsed.TotalSeconds:F1} s");
 
-        var httpPort = FreePort();
-        await using var app = new PortalHost(database, broker.ConnectionString, httpPort);
+        await using var app = new PublicityOnKestrel(database, broker.ConnectionString);
         app.StartServer();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        using var http = new HttpClient { BaseAddress = new Uri(app.HttpAddress) };
 
         var secondPage = NextLink(await http.GetStringAsync("/decisions?q=" + Uri.EscapeDataString("保质期")));
         var shapes = new (string Name, string Path)[]
@@ -133,43 +134,5 @@ public static partial class PortalSearchBenchmark
     {
         var first17 = $"11433130{i:D9}";
         return first17 + Longshan.Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(first17);
-    }
-
-    static int Option(string[] args, string name, int fallback) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The Publicity service on Kestrel with the seeded database (production pipeline, development identity).</summary>
-    // Any type of the Publicity assembly names its entry point (this program has its own Program).
-    sealed class PortalHost : WebApplicationFactory<PublicDecisionStore>
-    {
-        readonly string database;
-        readonly string broker;
-        readonly int httpPort;
-
-        public PortalHost(string database, string broker, int httpPort)
-        {
-            (this.database, this.broker, this.httpPort) = (database, broker, httpPort);
-            // Outside a test project there is no content-root manifest; the pages are compiled in, so any folder will do.
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LONGSHAN_PUBLICITY", AppContext.BaseDirectory);
-            UseKestrel();
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:publicity-db", $"Data Source={database}");
-            builder.UseSetting("ConnectionStrings:rabbitmq", broker);
-            builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
-            builder.UseSetting("HTTP_PORT", httpPort.ToString());
-            builder.UseSetting("GRPC_PORT", FreePort().ToString());
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
     }
 }

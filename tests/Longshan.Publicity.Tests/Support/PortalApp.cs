@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
+using Longshan.AppHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
@@ -12,8 +11,8 @@ namespace Longshan.Publicity.Tests.Support;
 /// </summary>
 public sealed class PortalApp : PublicityApp, IAsyncLifetime
 {
-    readonly int httpPort = FreePort();
-    readonly int grpcPort = FreePort();
+    readonly int httpPort = LocalRabbitMq.FreePort();
+    readonly int grpcPort = LocalRabbitMq.FreePort();
     GrpcChannel? socketChannel;
     IPlaywright? playwright;
 
@@ -54,12 +53,5 @@ public sealed class PortalApp : PublicityApp, IAsyncLifetime
         await Browser.CloseAsync();
         playwright?.Dispose();
         socketChannel?.Dispose();
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
