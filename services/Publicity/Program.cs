@@ -1,6 +1,5 @@
 using Longshan.Platform.Hosting;
 using Longshan.Publicity.Agencies;
-using Longshan.Publicity.Calendar;
 using Longshan.Publicity.Decisions;
 using Longshan.Publicity.Inspections;
 using Longshan.Publicity.Officers;
@@ -12,7 +11,6 @@ const string ServiceName = "publicity";
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddLongshanService(ServiceName, DecisionsFeature.AddConsumers);
-builder.AddCalendar();
 builder.AddAgencies();
 builder.AddOfficers();
 builder.AddPowerList();

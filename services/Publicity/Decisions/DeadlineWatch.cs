@@ -1,4 +1,4 @@
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Dapper;
 using Longshan.Platform.Data;
 using Longshan.Platform.Messaging;

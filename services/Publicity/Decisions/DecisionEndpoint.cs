@@ -7,7 +7,7 @@ using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Longshan.Publicity.Agencies;
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Microsoft.AspNetCore.Authorization;
 using V1 = Longshan.Contracts.Publicity.V1;
 

@@ -4,7 +4,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 
 namespace Longshan.Publicity.Officers;
 

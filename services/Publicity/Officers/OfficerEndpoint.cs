@@ -1,4 +1,4 @@
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace Longshan.Platform.Data;
@@ -30,22 +29,35 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
     static readonly SqlStatement InsertApplied = SqlStatement.Portable(
         "INSERT INTO schema_versions (module, version, name, applied_at) VALUES (@module, @version, @name, @appliedAt)");
 
-    static readonly SqlStatement EnableWal = new("PRAGMA journal_mode=WAL", "");
+    static readonly SqlStatement EnableWal = new("PRAGMA journal_mode=WAL", "SELECT 1");
+
+    /// <summary>
+    /// Serialises migrations across instances that start at once: SQL Server holds an application lock for the
+    /// transaction; SQLite's write transaction (BEGIN IMMEDIATE) already excludes every other writer.
+    /// </summary>
+    static readonly SqlStatement Lock = new(
+        "SELECT 0",
+        "DECLARE @result INT; EXEC @result = sp_getapplock @Resource = N'longshan-migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000; SELECT @result;");
 
     public async Task ApplyAsync(string module, Assembly scripts, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (database.Dialect == SqlDialect.Sqlite) await connection.ExecuteAsync(database.Sql(EnableWal));
-        await connection.ExecuteAsync(database.Sql(CreateVersionTable));
-        var applied = (await connection.QueryAsync<int>(database.Sql(SelectApplied), new { module })).ToHashSet();
-
-        foreach (var script in Scripts(scripts, database.Dialect).Where(s => !applied.Contains(s.Version)))
+        if (database.Dialect == SqlDialect.Sqlite)
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            await connection.ExecuteAsync(script.Sql, transaction: transaction);
-            await connection.ExecuteAsync(database.Sql(InsertApplied),
-                new { module, version = script.Version, name = script.Name, appliedAt = time.GetUtcNow() }, transaction);
-            await transaction.CommitAsync(cancellationToken);
+            await using var read = await database.ReadAsync(cancellationToken);
+            await read.ExecuteAsync(EnableWal);
+        }
+
+        foreach (var script in Scripts(scripts, database.Dialect))
+        {
+            // One transaction per script: lock, see whether another instance applied it meanwhile, apply, record.
+            await using var session = await database.WriteAsync(cancellationToken);
+            if (await session.ScalarAsync<int>(Lock) < 0) throw new InvalidOperationException("Timed out waiting for another instance's migrations.");
+            await session.ExecuteAsync(CreateVersionTable);
+            var applied = await session.ListAsync<int>(SelectApplied, new { module });
+            if (applied.Contains(script.Version)) continue;
+            await session.ExecuteAsync(new SqlStatement(script.Sql, script.Sql));
+            await session.ExecuteAsync(InsertApplied, new { module, version = script.Version, name = script.Name, appliedAt = time.GetUtcNow() });
+            await session.CommitAsync();
             logger.LogInformation("Applied migration {Module} {Version} {Name}", module, script.Version, script.Name);
         }
     }

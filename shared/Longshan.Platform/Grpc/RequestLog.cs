@@ -1,36 +1,79 @@
-using System.Data.Common;
-using Dapper;
+using System.Security.Cryptography;
 using Google.Protobuf;
+using Longshan.Contracts.Rules;
 using Longshan.Platform.Data;
 using Longshan.Platform.Identity;
 
 namespace Longshan.Platform.Grpc;
 
 /// <summary>
-/// Makes create/submit RPCs safe to retry: the first response is stored under the caller's agency, the RPC name
-/// and the client's <c>request_id</c>, in the write's transaction; a repeat gets that response back.
+/// Makes create/submit RPCs safe to retry: the first response is stored under the caller (agency and person), the
+/// RPC and the client's <c>request_id</c>, with a hash of the request, in the write's transaction. A repeat of the
+/// same request gets that response back; the same id with other content is refused (<c>request-id-reused</c>).
 /// Look up inside the write transaction: agency systems retry on timeouts, so the retry may arrive while the first
 /// call is still running, and only the transaction (SQLite: BEGIN IMMEDIATE; SQL Server: key-range lock) makes the
 /// retry wait for the first call's commit and then find its response.
 /// </summary>
-public sealed class RequestLog(Database database, TimeProvider time)
+public sealed class RequestLog(TimeProvider time)
 {
+    public const int MaxRequestIdLength = 100;
+
     static readonly SqlStatement Find = new(
-        "SELECT response FROM request_log WHERE agency_code = @agencyCode AND rpc = @rpc AND request_id = @requestId",
-        "SELECT response FROM dbo.request_log WITH (UPDLOCK, HOLDLOCK) WHERE agency_code = @agencyCode AND rpc = @rpc AND request_id = @requestId");
+        """
+        SELECT request_hash AS RequestHash, response AS Response FROM request_log
+        WHERE agency_code = @agencyCode AND subject = @subject AND rpc = @rpc AND request_id = @requestId
+        """,
+        """
+        SELECT request_hash AS RequestHash, response AS Response FROM dbo.request_log WITH (UPDLOCK, HOLDLOCK)
+        WHERE agency_code = @agencyCode AND subject = @subject AND rpc = @rpc AND request_id = @requestId
+        """);
 
     static readonly SqlStatement Insert = SqlStatement.Portable(
-        "INSERT INTO request_log (agency_code, rpc, request_id, response, created_at) VALUES (@agencyCode, @rpc, @requestId, @response, @createdAt)");
+        """
+        INSERT INTO request_log (agency_code, subject, rpc, request_id, request_hash, response, created_at)
+        VALUES (@agencyCode, @subject, @rpc, @requestId, @requestHash, @response, @createdAt)
+        """);
 
-    public async Task<T?> FindAsync<T>(DbTransaction transaction, Caller caller, string rpc, string requestId, MessageParser<T> parser)
-        where T : class, IMessage<T>
+    /// <summary>The one check of a <c>request_id</c>: present, at most 100 characters, printable.</summary>
+    public static FieldViolations Validate(FieldViolations violations, string? requestId)
     {
-        var bytes = await transaction.Connection!.QuerySingleOrDefaultAsync<byte[]>(database.Sql(Find),
-            new { agencyCode = caller.AgencyCode, rpc, requestId }, transaction);
-        return bytes is null ? null : parser.ParseFrom(bytes);
+        violations.Required("request_id", requestId).MaxLength("request_id", requestId, MaxRequestIdLength);
+        if (requestId is not null && requestId.Any(char.IsControl))
+            violations.Add("request_id", "不得包含控制字符 / must not contain control characters");
+        return violations;
     }
 
-    public Task SaveAsync(DbTransaction transaction, Caller caller, string rpc, string requestId, IMessage response) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert),
-            new { agencyCode = caller.AgencyCode, rpc, requestId, response = response.ToByteArray(), createdAt = time.GetUtcNow() }, transaction);
+    /// <summary>The request's digest: SHA-256 of its protobuf encoding (request_id included, so it is the same id).</summary>
+    public static byte[] Hash(IMessage request) => SHA256.HashData(request.ToByteArray());
+
+    /// <summary>The earlier response to the same request; throws when the id was used for a different request.</summary>
+    public async Task<T?> FindAsync<T>(DbSession session, RequestKey key, byte[] requestHash, MessageParser<T> parser)
+        where T : class, IMessage<T>
+    {
+        var row = await session.SingleOrDefaultAsync<Row>(Find, key.Parameters());
+        if (row is null) return null;
+        if (row.RequestHash is null || !CryptographicOperations.FixedTimeEquals(row.RequestHash, requestHash))
+            throw RpcErrors.FailedPrecondition(RuleCatalog.RequestIdReused, key.RequestId);
+        return parser.ParseFrom(row.Response);
+    }
+
+    public Task SaveAsync(DbSession session, RequestKey key, byte[] requestHash, IMessage response) =>
+        session.ExecuteAsync(Insert, new
+        {
+            key.AgencyCode, key.Subject, key.Rpc, key.RequestId, requestHash, response = response.ToByteArray(), createdAt = time.GetUtcNow(),
+        });
+
+    sealed class Row
+    {
+        public byte[]? RequestHash { get; set; }
+        public byte[] Response { get; set; } = [];
+    }
+}
+
+/// <summary>Whose request it was: the caller's agency and person, the RPC and the client's id.</summary>
+public sealed record RequestKey(string AgencyCode, string Subject, string Rpc, string RequestId)
+{
+    public static RequestKey Of(Caller caller, string rpc, string requestId) => new(caller.AgencyCode, caller.Subject, rpc, requestId);
+
+    internal object Parameters() => new { agencyCode = AgencyCode, subject = Subject, rpc = Rpc, requestId = RequestId };
 }

@@ -1,13 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Longshan.Contracts.Rules;
 using Status = Google.Rpc.Status;
 
 namespace Longshan.Platform.Grpc;
 
 /// <summary>
 /// The platform's error vocabulary as rich gRPC statuses (google.rpc.Status with details), so callers get the
-/// field or the rule that failed, not just a message.
+/// field or the rule that failed, not just a message. A refusal names its rule from <see cref="RuleCatalog"/> in
+/// <c>PreconditionFailure.violations[].type</c>.
 /// </summary>
 public static class RpcErrors
 {
@@ -22,13 +24,24 @@ public static class RpcErrors
         }.ToRpcException();
     }
 
-    /// <summary>A rule forbids the step now; <paramref name="rule"/> names it (e.g. "APL art. 58: legal review required").</summary>
-    public static RpcException FailedPrecondition(string rule, string subject, string description) => new Status
+    /// <summary>A rule forbids the step now; <paramref name="subject"/> names what it is about.</summary>
+    public static RpcException FailedPrecondition(Rule rule, string subject, string? description = null) =>
+        Refusal(Code.FailedPrecondition, rule, subject, description);
+
+    /// <summary>A concurrent change won the race; the caller may read again and retry.</summary>
+    public static RpcException Aborted(string subject, string? description = null) =>
+        Refusal(Code.Aborted, RuleCatalog.ConcurrentChange, subject, description);
+
+    static RpcException Refusal(Code code, Rule rule, string subject, string? description)
     {
-        Code = (int)Code.FailedPrecondition,
-        Message = description,
-        Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = rule, Subject = subject, Description = description } } }) },
-    }.ToRpcException();
+        var text = description ?? rule.Description;
+        return new Status
+        {
+            Code = (int)code,
+            Message = $"{text} [{rule.Id}]",
+            Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = rule.Id, Subject = subject, Description = text } } }) },
+        }.ToRpcException();
+    }
 
     public static RpcException PermissionDenied(string message) =>
         new Status { Code = (int)Code.PermissionDenied, Message = message }.ToRpcException();

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Google.Protobuf;
+using Grpc.Core;
 using Longshan.Contracts.Events;
 using Longshan.Platform.Data;
 using Longshan.Platform.Identity;
@@ -11,27 +11,53 @@ namespace Longshan.Platform.Grpc;
 public sealed record WriteResult<TResponse>(TResponse Response, string Target, params IntegrationEvent[] Events);
 
 /// <summary>
-/// Runs one gRPC write the platform's way, in one transaction: a repeated <c>request_id</c> gets the first response;
-/// otherwise the change runs, its events go to the outbox, the caller and target to the audit log and the response to
-/// the request log; after the commit the outbox dispatcher is woken. An exception anywhere rolls everything back.
+/// Runs one gRPC write the platform's way, in one transaction: the <c>request_id</c> is checked; a repeat of the same
+/// request gets the first response; otherwise the change runs, its events go to the outbox, the caller and target to
+/// the audit log and the response to the request log; after the commit the outbox dispatcher is woken. An exception
+/// anywhere rolls everything back.
 /// </summary>
 public sealed class WriteTransaction(Database database, RequestLog requests, AuditLog audit, OutboxWriter outbox)
 {
+    /// <summary>
+    /// The usual entry: the caller comes from the call's token, the RPC name from its method, the request_id from the
+    /// request's <c>request_id</c> field.
+    /// </summary>
+    public Task<TResponse> RunAsync<TResponse>(
+        ServerCallContext context, IMessage request, MessageParser<TResponse> parser, Func<DbSession, Task<WriteResult<TResponse>>> change)
+        where TResponse : class, IMessage<TResponse> =>
+        RunAsync(Caller.From(context), RpcName(context.Method), request, parser, change, context.CancellationToken);
+
     public async Task<TResponse> RunAsync<TResponse>(
-        Caller caller, string rpc, string requestId, MessageParser<TResponse> parser,
-        Func<DbTransaction, Task<WriteResult<TResponse>>> change, CancellationToken cancellationToken)
+        Caller caller, string rpc, IMessage request, MessageParser<TResponse> parser,
+        Func<DbSession, Task<WriteResult<TResponse>>> change, CancellationToken cancellationToken)
         where TResponse : class, IMessage<TResponse>
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (await requests.FindAsync(transaction, caller, rpc, requestId, parser) is { } earlier) return earlier;
+        var requestId = RequestIdOf(request);
+        RequestLog.Validate(new FieldViolations(), requestId).ThrowIfAny();
+        var key = RequestKey.Of(caller, rpc, requestId);
+        var hash = RequestLog.Hash(request);
 
-        var result = await change(transaction);
-        foreach (var @event in result.Events) await outbox.AddAsync(transaction, @event);
-        await audit.RecordAsync(transaction, caller, rpc, result.Target);
-        await requests.SaveAsync(transaction, caller, rpc, requestId, result.Response);
-        await transaction.CommitAsync(cancellationToken);
+        await using var session = await database.WriteAsync(cancellationToken);
+        if (await requests.FindAsync(session, key, hash, parser) is { } earlier) return earlier;
+
+        var result = await change(session);
+        foreach (var @event in result.Events) await outbox.AddAsync(session, @event);
+        await audit.RecordAsync(session, caller, rpc, result.Target);
+        await requests.SaveAsync(session, key, hash, result.Response);
+        await session.CommitAsync();
         if (result.Events.Length > 0) outbox.Wake();
         return result.Response;
     }
+
+    /// <summary>"/longshan.publicity.v1.DecisionService/RegisterDecision" → "DecisionService/RegisterDecision".</summary>
+    static string RpcName(string method)
+    {
+        var slash = method.LastIndexOf('/', method.Length - 1);
+        var service = method[..slash].TrimStart('/');
+        return $"{service[(service.LastIndexOf('.') + 1)..]}{method[slash..]}";
+    }
+
+    static string RequestIdOf(IMessage request) =>
+        request.Descriptor.FindFieldByName("request_id")?.Accessor.GetValue(request) as string
+        ?? throw new InvalidOperationException($"{request.Descriptor.FullName} has no request_id field; every create/submit RPC takes one.");
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identity;
@@ -23,7 +24,7 @@ namespace Longshan.Platform.Hosting;
 public static class LongshanService
 {
     public static WebApplicationBuilder AddLongshanService(
-        this WebApplicationBuilder builder, string serviceName, Action<MessagingSetup.ConsumerRegistry>? consumers = null)
+        this WebApplicationBuilder builder, string serviceName)
     {
         DapperTypeHandlers.Register();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -33,8 +34,9 @@ public static class LongshanService
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<WriteTransaction>();
 
+        builder.AddCountyCalendar();
         builder.AddLongshanIdentity();
-        builder.AddLongshanMessaging(serviceName, consumers);
+        builder.AddLongshanMessaging(serviceName);
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddGrpcReflection();
         ConfigureKestrel(builder);

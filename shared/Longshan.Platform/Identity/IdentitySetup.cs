@@ -19,7 +19,10 @@ public static class IdentitySetup
             jwt.TokenValidationParameters = ValidationParameters(options);
         });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim(Claims.Agency).RequireRole(Roles.Agency, Roles.CountyAdmin))
+            // A write needs a person: a token without a subject is refused whatever its roles.
+            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim(Claims.Agency)
+                .RequireAssertion(c => !string.IsNullOrWhiteSpace(c.User.FindFirst(Claims.Subject)?.Value))
+                .RequireRole(Roles.Writers))
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser());
         return builder;
     }
@@ -30,7 +33,7 @@ public static class IdentitySetup
         ValidIssuer = options.Issuer,
         ValidAudience = options.Audience,
         IssuerSigningKey = TokenIssuer.Key(options),
-        NameClaimType = "sub",
+        NameClaimType = Claims.Subject,
         RoleClaimType = Claims.Role,
         ClockSkew = TimeSpan.FromMinutes(1),
     };

@@ -10,10 +10,10 @@ public static class TokenIssuer
 {
     public static SymmetricSecurityKey Key(IdentityOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
 
-    public static string Mint(IdentityOptions options, string subject, string agencyCode, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider time)
+    public static string Mint(IdentityOptions options, string subject, string agencyCode, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider time, string? name = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var claims = new List<Claim> { new("sub", subject), new(Claims.Agency, agencyCode) };
+        var claims = new List<Claim> { new(Claims.Subject, subject), new(Claims.Name, name ?? subject), new(Claims.Agency, agencyCode) };
         claims.AddRange(roles.Select(r => new Claim(Claims.Role, r)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

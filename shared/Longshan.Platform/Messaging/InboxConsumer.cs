@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Diagnostics;
-using Dapper;
 using Longshan.Contracts.Events;
 using Longshan.Platform.Data;
 using MassTransit;
@@ -9,41 +7,68 @@ using Microsoft.Extensions.Logging;
 namespace Longshan.Platform.Messaging;
 
 /// <summary>
-/// Base of every consumer: records the event id in <c>inbox_messages</c> and applies the event in the same
-/// transaction, so a redelivered event (broker restart, retry, a second dispatcher) changes nothing.
+/// Base of every consumer: records the event id in <c>inbox_messages</c> under the consumer's registered name and
+/// applies the event in the same transaction, so a redelivered event (broker restart, retry, a second dispatcher)
+/// changes nothing. The name is the stable one given at registration (<see cref="MessagingSetup.AddConsumer{T}"/>),
+/// never the class name, so renaming a class keeps its inbox.
 /// </summary>
-public abstract class InboxConsumer<TEvent>(Database database, TimeProvider time, ILogger logger) : IConsumer<TEvent>
+public abstract class InboxConsumer<TEvent>(Inbox inbox) : IConsumer<TEvent>
     where TEvent : IntegrationEvent
 {
-    protected Database Database => database;
-
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var @event = context.Message;
-        var cancellationToken = context.CancellationToken;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Data.Database.BeginWriteAsync(connection, cancellationToken);
+        var name = inbox.NameOf(GetType());
+        await using var session = await inbox.Database.WriteAsync(context.CancellationToken);
 
-        var first = await connection.ExecuteAsync(database.Sql(InboxSql.Record), new
+        var first = await session.ExecuteAsync(InboxSql.Record, new
         {
-            consumer = GetType().Name,
+            consumer = name,
             eventId = @event.EventId,
             eventType = @event.EventType,
             traceId = Activity.Current?.TraceId.ToHexString(),
-            handledAt = time.GetUtcNow(),
-        }, transaction);
+            handledAt = inbox.Time.GetUtcNow(),
+        });
         if (first == 0)
         {
-            logger.LogInformation("{Consumer} skipped {EventType} {EventId}: already applied", GetType().Name, @event.EventType, @event.EventId);
+            inbox.Logger.LogDebug("{Consumer} skipped {EventType} {EventId}: already applied", name, @event.EventType, @event.EventId);
             return;
         }
 
-        await ApplyAsync(@event, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await ApplyAsync(@event, session);
+        await session.CommitAsync();
     }
 
-    /// <summary>Applies the event's change to the service's own tables, inside <paramref name="transaction"/>.</summary>
-    protected abstract Task ApplyAsync(TEvent @event, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>Applies the event's change to the service's own tables, inside the inbox's write session.</summary>
+    protected abstract Task ApplyAsync(TEvent @event, DbSession session);
+}
+
+/// <summary>What every inbox consumer needs: the database, the clock, the registered consumer names and a logger.</summary>
+public sealed class Inbox(Database database, TimeProvider time, ConsumerNames names, ILogger<Inbox> logger)
+{
+    public Database Database => database;
+    public TimeProvider Time => time;
+    public ILogger Logger => logger;
+
+    public string NameOf(Type consumer) => names.Of(consumer);
+}
+
+/// <summary>The stable name each consumer was registered with (its queue is <c>longshan.&lt;service&gt;.&lt;name&gt;</c>).</summary>
+public sealed class ConsumerNames
+{
+    readonly Dictionary<Type, string> names = [];
+
+    internal void Add(Type consumer, string name)
+    {
+        if (names.Values.Contains(name) || !names.TryAdd(consumer, name))
+            throw new InvalidOperationException($"Consumer {consumer.Name} or name '{name}' is registered twice.");
+    }
+
+    public string Of(Type consumer) => names.TryGetValue(consumer, out var name)
+        ? name
+        : throw new InvalidOperationException($"{consumer.Name} was not registered with builder.AddConsumer<{consumer.Name}>(name).");
+
+    public IReadOnlyDictionary<Type, string> All => names;
 }
 
 /// <summary>The inbox's SQL (outside the generic consumer so that it exists once).</summary>

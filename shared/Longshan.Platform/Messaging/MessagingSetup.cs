@@ -13,8 +13,7 @@ namespace Longshan.Platform.Messaging;
 /// </summary>
 public static class MessagingSetup
 {
-    public static IHostApplicationBuilder AddLongshanMessaging(
-        this IHostApplicationBuilder builder, string serviceName, Action<ConsumerRegistry>? consumers = null)
+    public static IHostApplicationBuilder AddLongshanMessaging(this IHostApplicationBuilder builder, string serviceName)
     {
         var outboxOptions = builder.Configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
         builder.Services.AddSingleton(outboxOptions);
@@ -22,6 +21,9 @@ public static class MessagingSetup
         builder.Services.AddSingleton<OutboxWriter>();
         builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        var names = new ConsumerNames();
+        builder.Services.AddSingleton(names);
+        builder.Services.AddSingleton<Inbox>();
 
         var brokerUri = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not set (amqp://user:password@host:port/vhost). The AppHost sets it.");
@@ -30,7 +32,9 @@ public static class MessagingSetup
 
         builder.Services.AddMassTransit(bus =>
         {
-            consumers?.Invoke(new ConsumerRegistry(bus, serviceName));
+            // Features add their consumers later (builder.AddConsumer<T>(name)); MassTransit keeps registrations in
+            // the service collection, so registering through this configurator after AddMassTransit returns works.
+            builder.Properties[typeof(ConsumerRegistry)] = new ConsumerRegistry(bus, serviceName, names);
             // On a RabbitMQ cluster every consumer queue is a replicated quorum queue.
             if (quorumQueues)
                 bus.AddConfigureEndpointsCallback((_, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
@@ -47,13 +51,26 @@ public static class MessagingSetup
         return builder;
     }
 
-    /// <summary>Registers consumers with queue names <c>&lt;service&gt;.&lt;consumer&gt;</c>.</summary>
-    public sealed class ConsumerRegistry(IBusRegistrationConfigurator bus, string serviceName)
+    /// <summary>
+    /// Registers a feature's consumer under a stable <paramref name="name"/>: its queue is
+    /// <c>longshan.&lt;service&gt;.&lt;name&gt;</c> and its inbox rows carry the name (never the class name).
+    /// Call from the feature's <c>AddX()</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddConsumer<TConsumer>(this IHostApplicationBuilder builder, string name)
+        where TConsumer : class, IConsumer
     {
-        public ConsumerRegistry Add<TConsumer>(string queue) where TConsumer : class, IConsumer
+        if (!builder.Properties.TryGetValue(typeof(ConsumerRegistry), out var registry))
+            throw new InvalidOperationException("Call AddLongshanService before registering consumers.");
+        ((ConsumerRegistry)registry).Add<TConsumer>(name);
+        return builder;
+    }
+
+    sealed class ConsumerRegistry(IBusRegistrationConfigurator bus, string serviceName, ConsumerNames names)
+    {
+        public void Add<TConsumer>(string name) where TConsumer : class, IConsumer
         {
-            bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = $"longshan.{serviceName}.{queue}");
-            return this;
+            names.Add(typeof(TConsumer), name);
+            bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = $"longshan.{serviceName}.{name}");
         }
     }
 

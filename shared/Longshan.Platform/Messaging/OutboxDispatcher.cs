@@ -1,4 +1,3 @@
-using Dapper;
 using Longshan.Platform.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -112,8 +111,8 @@ public sealed class OutboxDispatcher(
     {
         var cutoff = time.GetUtcNow() - options.Retention;
         var total = 0;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        for (int deleted; (deleted = await connection.ExecuteAsync(database.Sql(Purge), new { cutoff })) > 0;) total += deleted;
+        await using var session = await database.ReadAsync(cancellationToken);
+        for (int deleted; (deleted = await session.ExecuteAsync(Purge, new { cutoff })) > 0;) total += deleted;
         if (total > 0) logger.LogInformation("Outbox: deleted {Count} events sent before {Cutoff}", total, cutoff);
         return total;
     }
@@ -121,11 +120,9 @@ public sealed class OutboxDispatcher(
     async Task<List<PendingMessage>> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var rows = await connection.QueryAsync<PendingMessage>(database.Sql(Claim),
-            new { now, leaseUntil = now + options.Lease, batchSize = options.BatchSize }, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await using var session = await database.WriteAsync(cancellationToken);
+        var rows = await session.ListAsync<PendingMessage>(Claim, new { now, leaseUntil = now + options.Lease, batchSize = options.BatchSize });
+        await session.CommitAsync();
         return rows.OrderBy(r => r.Sequence).ToList();
     }
 
@@ -150,11 +147,10 @@ public sealed class OutboxDispatcher(
             .Select(x => new { x.m.Sequence, NextAttemptAt = now + options.RetryDelay(x.m.Attempts), Error = Truncate(x.error!) })
             .ToList();
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (sent.Count > 0) await connection.ExecuteAsync(database.Sql(MarkSent), sent, transaction);
-        if (failed.Count > 0) await connection.ExecuteAsync(database.Sql(MarkFailed), failed, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await using var session = await database.WriteAsync(cancellationToken);
+        if (sent.Count > 0) await session.ExecuteAsync(MarkSent, sent);
+        if (failed.Count > 0) await session.ExecuteAsync(MarkFailed, failed);
+        await session.CommitAsync();
 
         OutboxMetrics.Record(sent.Count, failed.Count, batch.Where((_, i) => errors[i] is null).Select(m => now - m.OccurredAt));
         if (failed.Count > 0)

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
-using Dapper;
 using Longshan.Contracts.Events;
 using Longshan.Platform.Data;
 
@@ -12,7 +10,7 @@ namespace Longshan.Platform.Messaging;
 /// exactly when the state change that caused it was committed. Call <see cref="Wake"/> after the commit to have
 /// the dispatcher publish at once rather than at its next poll.
 /// </summary>
-public sealed class OutboxWriter(Database database, OutboxSignal signal)
+public sealed class OutboxWriter(OutboxSignal signal)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,8 +20,8 @@ public sealed class OutboxWriter(Database database, OutboxSignal signal)
         VALUES (@EventId, @EventType, @AgencyCode, @Body, @TraceParent, @OccurredAt)
         """);
 
-    public Task AddAsync(DbTransaction transaction, IntegrationEvent @event) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+    public Task AddAsync(DbSession session, IntegrationEvent @event) =>
+        session.ExecuteAsync(Insert, new
         {
             @event.EventId,
             @event.EventType,
@@ -31,7 +29,7 @@ public sealed class OutboxWriter(Database database, OutboxSignal signal)
             Body = JsonSerializer.Serialize(@event, @event.GetType(), Json),
             TraceParent = Activity.Current?.Id,
             @event.OccurredAt,
-        }, transaction);
+        });
 
     public void Wake() => signal.Wake();
 }

@@ -2,7 +2,7 @@ using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
 using System.Text.RegularExpressions;
 using Longshan.Platform.Identifiers;
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Microsoft.Playwright;
 using Longshan.Publicity.Tests.Decisions;
 using Longshan.Publicity.Tests.Officers;

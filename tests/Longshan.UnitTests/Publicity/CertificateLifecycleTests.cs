@@ -1,4 +1,4 @@
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Officers;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Xunit;
 
 namespace Longshan.UnitTests.Publicity;

@@ -1,5 +1,5 @@
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Publicity.Calendar;
+using Longshan.Platform.Calendar;
 using Longshan.Publicity.Decisions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

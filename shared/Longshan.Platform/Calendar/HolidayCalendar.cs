@@ -1,4 +1,4 @@
-namespace Longshan.Publicity.Calendar;
+namespace Longshan.Platform.Calendar;
 
 /// <summary>
 /// Working-day calendar of China's statutory holidays (法定节假日) and adjusted working weekends (调休),
@@ -14,11 +14,13 @@ public sealed class HolidayCalendar
     private readonly Dictionary<int, HolidayYear> _years;
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workingWeekendDays;
+    private readonly LocalHolidays _local;
 
     /// <summary>Builds a calendar from the given years.</summary>
     /// <exception cref="ArgumentException">A year is listed twice or is inconsistent.</exception>
-    public HolidayCalendar(IEnumerable<HolidayYear> years)
+    public HolidayCalendar(IEnumerable<HolidayYear> years, LocalHolidays? localHolidays = null)
     {
+        _local = localHolidays ?? LocalHolidays.None;
         ArgumentNullException.ThrowIfNull(years);
         _years = [];
         foreach (var year in years)
@@ -65,8 +67,11 @@ public sealed class HolidayCalendar
             merged[year.Year] = year;
         }
 
-        return new HolidayCalendar(merged.Values);
+        return new HolidayCalendar(merged.Values, _local);
     }
+
+    /// <summary>Returns a calendar that also treats <paramref name="localHolidays"/> as days off.</summary>
+    public HolidayCalendar WithLocalHolidays(LocalHolidays localHolidays) => new(_years.Values, localHolidays);
 
     /// <summary>Whether <paramref name="day"/> is a working day (工作日).</summary>
     /// <exception cref="CalendarYearMissingException">No data for the day's year.</exception>
@@ -77,7 +82,7 @@ public sealed class HolidayCalendar
             throw new CalendarYearMissingException(day.Year);
         }
 
-        if (_holidays.Contains(day))
+        if (_holidays.Contains(day) || _local.Contains(day))
         {
             return false;
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Longshan.Publicity.Calendar;
+namespace Longshan.Platform.Calendar;
 
 /// <summary>
 /// Reads the holiday data document (<c>holidays.json</c> shape: <c>{ "years": [ HolidayYearDefinition, … ] }</c>)
@@ -9,7 +9,7 @@ namespace Longshan.Publicity.Calendar;
 public static class HolidayCalendarLoader
 {
     /// <summary>Manifest resource name under which <c>Calendar/holidays.json</c> must be embedded.</summary>
-    public const string ShippedResourceName = "Longshan.Publicity.Calendar.holidays.json";
+    public const string ShippedResourceName = "Longshan.Platform.Calendar.holidays.json";
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Longshan.Publicity.Calendar;
+namespace Longshan.Platform.Calendar;
 
 /// <summary>
 /// County time: Longshan keeps Beijing time (Asia/Shanghai, UTC+8 all year; no daylight saving since 1991). Dates of

@@ -1,4 +1,4 @@
-namespace Longshan.Publicity.Calendar;
+namespace Longshan.Platform.Calendar;
 
 /// <summary>
 /// One calendar year's holiday arrangement as published by the State Council General Office

@@ -1,4 +1,4 @@
-namespace Longshan.Publicity.Calendar;
+namespace Longshan.Platform.Calendar;
 
 /// <summary>
 /// A working-day question touched a year for which no State Council holiday arrangement is loaded.

@@ -1,4 +1,4 @@
-namespace Longshan.Publicity.Calendar;
+namespace Longshan.Platform.Calendar;
 
 /// <summary>
 /// One year as written in <c>holidays.json</c> or in configuration (e.g. an appsettings section

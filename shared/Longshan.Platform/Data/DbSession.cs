@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Longshan.Platform.Data;
+
+/// <summary>
+/// One unit of work on the service's database: the connection, the transaction (none for a plain read), the dialect
+/// and the call's cancellation token. Stores take a session and run their <see cref="SqlStatement"/>s through it, so
+/// no store opens a connection, picks a dialect or forgets the token. A write session may carry several requests,
+/// each in its own savepoint (<see cref="InSavepointAsync{T}"/>), committed together.
+/// </summary>
+public sealed class DbSession : IAsyncDisposable
+{
+    int savepoints;
+
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Dialect = dialect;
+        CancellationToken = cancellationToken;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction? Transaction { get; }
+
+    public SqlDialect Dialect { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public bool IsWrite => Transaction is not null;
+
+    public string Sql(SqlStatement statement) => statement.For(Dialect);
+
+    CommandDefinition Command(SqlStatement statement, object? parameters) =>
+        new(Sql(statement), parameters, Transaction, cancellationToken: CancellationToken);
+
+    public Task<int> ExecuteAsync(SqlStatement statement, object? parameters = null) =>
+        Connection.ExecuteAsync(Command(statement, parameters));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(SqlStatement statement, object? parameters = null) =>
+        Connection.QueryAsync<T>(Command(statement, parameters));
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(SqlStatement statement, object? parameters = null) =>
+        (await Connection.QueryAsync<T>(Command(statement, parameters))).AsList();
+
+    public Task<T?> SingleOrDefaultAsync<T>(SqlStatement statement, object? parameters = null) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(statement, parameters));
+
+    public Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, object? parameters = null) =>
+        Connection.QueryFirstOrDefaultAsync<T>(Command(statement, parameters));
+
+    public Task<T?> ScalarAsync<T>(SqlStatement statement, object? parameters = null) =>
+        Connection.ExecuteScalarAsync<T>(Command(statement, parameters));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a savepoint of this write session: when it throws, only its own changes are
+    /// rolled back and the exception propagates; the session's other work stays and can still be committed.
+    /// </summary>
+    public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
+    {
+        var transaction = Transaction ?? throw new InvalidOperationException("A savepoint needs a write session.");
+        var name = "s" + Interlocked.Increment(ref savepoints);
+        await transaction.SaveAsync(name, CancellationToken);
+        try
+        {
+            var result = await work();
+            // SQL Server has no RELEASE SAVEPOINT (its savepoints end with the transaction); SQLite releases it.
+            if (Dialect == SqlDialect.Sqlite) await transaction.ReleaseAsync(name, CancellationToken);
+            return result;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(name, CancellationToken.None);
+            if (Dialect == SqlDialect.Sqlite) await transaction.ReleaseAsync(name, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public Task CommitAsync() =>
+        (Transaction ?? throw new InvalidOperationException("A read session has nothing to commit.")).CommitAsync(CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null) await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}
