@@ -10,7 +10,7 @@ const string ServiceName = "publicity";
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddLongshanService(ServiceName, DecisionsFeature.AddConsumers);
+builder.AddLongshanService(ServiceName);
 builder.AddAgencies();
 builder.AddOfficers();
 builder.AddPowerList();

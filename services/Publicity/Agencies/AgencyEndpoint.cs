@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Longshan.Publicity.Agencies;
 
 /// <summary>gRPC <c>longshan.publicity.v1.AgencyService</c>: register and look up enforcement bodies.</summary>
-public sealed class AgencyEndpoint(Database database, AgencyStore agencies, WriteTransaction writes, TimeProvider time)
+public sealed class AgencyEndpoint(ReadSession reads, AgencyStore agencies, WriteTransaction writes, TimeProvider time)
     : AgencyService.AgencyServiceBase
 {
     const string RegisterRpc = "RegisterAgency";
@@ -22,15 +22,15 @@ public sealed class AgencyEndpoint(Database database, AgencyStore agencies, Writ
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agency.CreditCode);
 
-        return await writes.RunAsync(caller, RegisterRpc, request.RequestId, RegisterAgencyResponse.Parser, async transaction =>
+        return await writes.RunAsync(context, request, RegisterAgencyResponse.Parser, async session =>
         {
-            if (await agencies.FindAsync(transaction.Connection!, agency.CreditCode, transaction) is not null)
+            if (await agencies.FindAsync(session, agency.CreditCode) is not null)
                 throw RpcErrors.AlreadyExists($"执法主体 {agency.CreditCode} 已登记 / agency already registered");
             var now = time.GetUtcNow();
-            await agencies.InsertAsync(transaction, agency, now, caller.Subject);
+            await agencies.InsertAsync(session, agency, now, caller.Subject);
             return new WriteResult<RegisterAgencyResponse>(
                 new RegisterAgencyResponse { Agency = agency }, agency.CreditCode, AgencyRegistration.ToEvent(agency, Guid.NewGuid(), now));
-        }, context.CancellationToken);
+        });
     }
 
     /// <summary>Public: what the platform discloses about an agency.</summary>
@@ -39,8 +39,8 @@ public sealed class AgencyEndpoint(Database database, AgencyStore agencies, Writ
     {
         var code = UnifiedSocialCreditCode.Normalize(request.CreditCode);
         if (UnifiedSocialCreditCode.Validate(code) is { } error) new FieldViolations().Add("credit_code", error).ThrowIfAny();
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var agency = await agencies.FindAsync(connection, code) ?? throw RpcErrors.NotFound($"执法主体 {code} 未登记 / agency not registered");
+        var session = await reads.GetAsync(context.CancellationToken);
+        var agency = await agencies.FindAsync(session, code) ?? throw RpcErrors.NotFound($"执法主体 {code} 未登记 / agency not registered");
         return new GetAgencyResponse { Agency = agency };
     }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
@@ -7,7 +5,7 @@ using Longshan.Platform.Data;
 namespace Longshan.Publicity.Agencies;
 
 /// <summary>The <c>agencies</c> table. Remedy channels are stored as the message's JSON.</summary>
-public sealed class AgencyStore(Database database)
+public sealed class AgencyStore
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
@@ -24,8 +22,8 @@ public sealed class AgencyStore(Database database)
 
     sealed record Row(string CreditCode, string Name, string Kind, string RemedyChannels);
 
-    public Task InsertAsync(DbTransaction transaction, Agency agency, DateTimeOffset registeredAt, string registeredBy) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+    public Task InsertAsync(DbSession session, Agency agency, DateTimeOffset registeredAt, string registeredBy) =>
+        session.ExecuteAsync(Insert, new
         {
             creditCode = agency.CreditCode,
             name = agency.Name,
@@ -33,17 +31,17 @@ public sealed class AgencyStore(Database database)
             remedyChannels = JsonFormatter.Default.Format(new Agency { RemedyChannels = { agency.RemedyChannels } }),
             registeredAt,
             registeredBy,
-        }, transaction);
+        });
 
-    public async Task<Agency?> FindAsync(DbConnection connection, string creditCode, DbTransaction? transaction = null)
+    public async Task<Agency?> FindAsync(DbSession session, string creditCode)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Sql(SelectByCode), new { creditCode }, transaction);
+        var row = await session.SingleOrDefaultAsync<Row>(SelectByCode, new { creditCode });
         return row is null ? null : ToAgency(row);
     }
 
     /// <summary>Agencies in name order, for the portal's listing.</summary>
-    public async Task<IReadOnlyList<Agency>> ListAsync(DbConnection connection, int skip, int take) =>
-        (await connection.QueryAsync<Row>(database.Sql(SelectPage), new { skip, take })).Select(ToAgency).ToList();
+    public async Task<IReadOnlyList<Agency>> ListAsync(DbSession session, int skip, int take) =>
+        (await session.QueryAsync<Row>(SelectPage, new { skip, take })).Select(ToAgency).ToList();
 
     static Agency ToAgency(Row row)
     {

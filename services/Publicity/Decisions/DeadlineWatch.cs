@@ -1,5 +1,4 @@
 using Longshan.Platform.Calendar;
-using Dapper;
 using Longshan.Platform.Data;
 using Longshan.Platform.Messaging;
 using Event = Longshan.Contracts.Events.Publicity;
@@ -69,20 +68,24 @@ public sealed class DeadlineWatch(
     {
         var now = time.GetUtcNow();
         var today = CountyTime.DateOf(now);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var raised = 0;
+        IReadOnlyList<PublicationDue> publications;
+        IReadOnlyList<WithdrawalDue> withdrawals;
+        await using (var session = await database.ReadAsync(cancellationToken))
+        {
+            publications = await session.ListAsync<PublicationDue>(SelectPublicationOverdue, new { today });
+            withdrawals = await session.ListAsync<WithdrawalDue>(SelectWithdrawalOverdue, new { today });
+        }
 
-        var publications = await connection.QueryAsync<PublicationDue>(database.Sql(SelectPublicationOverdue), new { today });
+        var raised = 0;
         foreach (var due in publications)
-            if (await RaiseOnceAsync(connection, MarkPublicationOverdue, due.DecisionId, now, PublicationOverdue(due, now), cancellationToken))
+            if (await RaiseOnceAsync(MarkPublicationOverdue, due.DecisionId, now, PublicationOverdue(due, now), cancellationToken))
             {
                 raised++;
                 PublicityMetrics.OverdueRaised("publication", due.AgencyCode);
             }
 
-        var withdrawals = await connection.QueryAsync<WithdrawalDue>(database.Sql(SelectWithdrawalOverdue), new { today });
         foreach (var due in withdrawals)
-            if (await RaiseOnceAsync(connection, MarkWithdrawalOverdue, due.DecisionId, now, WithdrawalOverdue(due, now), cancellationToken))
+            if (await RaiseOnceAsync(MarkWithdrawalOverdue, due.DecisionId, now, WithdrawalOverdue(due, now), cancellationToken))
             {
                 raised++;
                 PublicityMetrics.OverdueRaised("withdrawal", due.AgencyCode);
@@ -109,14 +112,14 @@ public sealed class DeadlineWatch(
         }
     }
 
+    /// <summary>Marks and raises in one transaction; false when another sweep (or instance) marked it first.</summary>
     async Task<bool> RaiseOnceAsync(
-        System.Data.Common.DbConnection connection, SqlStatement mark, Guid decisionId, DateTimeOffset now,
-        Contracts.Events.IntegrationEvent @event, CancellationToken cancellationToken)
+        SqlStatement mark, Guid decisionId, DateTimeOffset now, Contracts.Events.IntegrationEvent @event, CancellationToken cancellationToken)
     {
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (await connection.ExecuteAsync(database.Sql(mark), new { decisionId, now }, transaction) != 1) return false;
-        await outbox.AddAsync(transaction, @event);
-        await transaction.CommitAsync(cancellationToken);
+        await using var session = await database.WriteAsync(cancellationToken);
+        if (await session.ExecuteAsync(mark, new { decisionId, now }) != 1) return false;
+        await outbox.AddAsync(session, @event);
+        await session.CommitAsync();
         return true;
     }
 

@@ -12,10 +12,10 @@ public sealed partial class DecisionEndpoint
     public override async Task<GetPublicDecisionResponse> GetPublicDecision(GetPublicDecisionRequest request, ServerCallContext context)
     {
         var id = DecisionValidation.DecisionId(request.DecisionId);
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var decision = await publicDecisions.FindPublicAsync(connection, id, CountyTime.Today(time))
+        var session = await reads.GetAsync(context.CancellationToken);
+        var decision = await publicDecisions.FindPublicAsync(session, id, CountyTime.Today(time))
             ?? throw Platform.Grpc.RpcErrors.NotFound($"决定 {id} 未公开或已过公示期 / decision not public");
-        var history = await publicDecisions.HistoryAsync(connection, id, decision.Withdrawn);
+        var history = await publicDecisions.HistoryAsync(session, id, decision.Withdrawn);
         return new GetPublicDecisionResponse { Decision = decision, History = { history } };
     }
 
@@ -24,7 +24,7 @@ public sealed partial class DecisionEndpoint
     {
         var search = DecisionSearch.FromRequest(request, out var violations);
         violations.ThrowIfAny();
-        var page = await publicDecisions.SearchPublicAsync(search, CountyTime.Today(time), context.CancellationToken);
+        var page = await publicDecisions.SearchPublicAsync(await reads.GetAsync(context.CancellationToken), search, CountyTime.Today(time));
         return new SearchPublicDecisionsResponse { Decisions = { page.Decisions }, NextPageToken = page.Next?.Encode() ?? "" };
     }
 }

@@ -6,16 +6,6 @@ namespace Longshan.Publicity.Decisions;
 /// <summary>Turning a valid request into stored state, and stored state into the agency's view. Pure.</summary>
 public static class DecisionLifecycle
 {
-    /// <summary>Rule names used in FailedPrecondition errors.</summary>
-    public static class Rules
-    {
-        public const string NotPublishable = "APL art. 50; 未成年人保护法 art. 103: decision may not be published";
-        public const string ReviewRequired = "APL art. 58: major decision needs a passed legal review";
-        public const string CalendarData = "APL art. 85: working days need the holiday calendar of the year";
-        public const string AgencyRegistered = "国办发〔2018〕118号: the enforcement body must be registered (执法主体公示)";
-        public const string Lifecycle = "decision lifecycle: registered → published → withdrawn";
-    }
-
     /// <summary>The content as stored: identifiers normalised, the minor flag including what the ID number says.</summary>
     public static V1.DecisionContent Normalize(V1.DecisionContent content, DateOnly decisionDate, DateOnly today)
     {

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Longshan.Platform.Data;
 using V1 = Longshan.Contracts.Publicity.V1;
@@ -10,7 +8,7 @@ namespace Longshan.Publicity.Decisions;
 /// The private side of decisions: <c>decisions</c> (lifecycle, deadlines) and <c>decision_originals</c> (the
 /// unredacted content, one row per correction, stored as the message's JSON). Nothing here is read by a public query.
 /// </summary>
-public sealed class DecisionStore(Database database)
+public sealed class DecisionStore
 {
     const string Columns =
         """
@@ -63,37 +61,37 @@ public sealed class DecisionStore(Database database)
         WHERE decision_id = @decisionId AND status <> @withdrawn
         """);
 
-    public Task InsertAsync(DbTransaction transaction, DecisionRow row) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), row, transaction);
+    public Task InsertAsync(DbSession session, DecisionRow row) =>
+        session.ExecuteAsync(Insert, row);
 
-    public Task AddContentAsync(DbTransaction transaction, Guid decisionId, int version, V1.DecisionContent content, DateTimeOffset recordedAt, string recordedBy) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(InsertContent),
-            new { decisionId, version, content = JsonFormatter.Default.Format(content), recordedAt, recordedBy }, transaction);
+    public Task AddContentAsync(DbSession session, Guid decisionId, int version, V1.DecisionContent content, DateTimeOffset recordedAt, string recordedBy) =>
+        session.ExecuteAsync(InsertContent,
+            new { decisionId, version, content = JsonFormatter.Default.Format(content), recordedAt, recordedBy });
 
-    public Task<DecisionRow?> FindAsync(DbConnection connection, Guid decisionId, DbTransaction? transaction = null) =>
-        connection.QuerySingleOrDefaultAsync<DecisionRow>(database.Sql(SelectById), new { decisionId }, transaction);
+    public Task<DecisionRow?> FindAsync(DbSession session, Guid decisionId) =>
+        session.SingleOrDefaultAsync<DecisionRow>(SelectById, new { decisionId });
 
-    public async Task<bool> CaseExistsAsync(DbTransaction transaction, string agencyCode, string caseNumber) =>
-        await transaction.Connection!.ExecuteScalarAsync<long>(database.Sql(CaseExists), new { agencyCode, caseNumber }, transaction) > 0;
+    public async Task<bool> CaseExistsAsync(DbSession session, string agencyCode, string caseNumber) =>
+        await session.ScalarAsync<long>(CaseExists, new { agencyCode, caseNumber }) > 0;
 
     /// <summary>The original content of <paramref name="version"/>.</summary>
-    public async Task<V1.DecisionContent> ContentAsync(DbConnection connection, Guid decisionId, int version, DbTransaction? transaction = null)
+    public async Task<V1.DecisionContent> ContentAsync(DbSession session, Guid decisionId, int version)
     {
-        var json = await connection.QuerySingleAsync<string>(database.Sql(SelectContent), new { decisionId, version }, transaction);
+        var json = await session.SingleOrDefaultAsync<string>(SelectContent, new { decisionId, version });
         return JsonParser.Default.Parse<V1.DecisionContent>(json);
     }
 
     /// <summary>Registered → published; false when the decision was no longer registered (a concurrent publish or withdrawal).</summary>
-    public async Task<bool> MarkPublishedAsync(DbTransaction transaction, Guid decisionId, DateOnly publishedOn) =>
-        await transaction.Connection!.ExecuteAsync(database.Sql(MarkPublished), new
+    public async Task<bool> MarkPublishedAsync(DbSession session, Guid decisionId, DateOnly publishedOn) =>
+        await session.ExecuteAsync(MarkPublished, new
         {
             decisionId, publishedOn, published = DecisionNames.Status.Published, registered = DecisionNames.Status.Registered,
-        }, transaction) == 1;
+        }) == 1;
 
     /// <summary>Points the decision at a new content version; false when another correction or a withdrawal came first.</summary>
     public async Task<bool> SetContentVersionAsync(
-        DbTransaction transaction, DecisionRow previous, int version, int publicVersion, PublicationEligibility eligibility, string partyKind) =>
-        await transaction.Connection!.ExecuteAsync(database.Sql(SetContentVersion), new
+        DbSession session, DecisionRow previous, int version, int publicVersion, PublicationEligibility eligibility, string partyKind) =>
+        await session.ExecuteAsync(SetContentVersion, new
         {
             decisionId = previous.DecisionId,
             version,
@@ -103,15 +101,15 @@ public sealed class DecisionStore(Database database)
             reasons = ReasonsText(eligibility),
             previousVersion = previous.ContentVersion,
             withdrawn = DecisionNames.Status.Withdrawn,
-        }, transaction) == 1;
+        }) == 1;
 
     public async Task<bool> MarkWithdrawnAsync(
-        DbTransaction transaction, Guid decisionId, string revocationKind, DateOnly revokedOn, DateOnly? withdrawalDeadline,
+        DbSession session, Guid decisionId, string revocationKind, DateOnly revokedOn, DateOnly? withdrawalDeadline,
         DateTimeOffset withdrawnAt, DateOnly withdrawnOn) =>
-        await transaction.Connection!.ExecuteAsync(database.Sql(MarkWithdrawn), new
+        await session.ExecuteAsync(MarkWithdrawn, new
         {
             decisionId, revocationKind, revokedOn, withdrawalDeadline, withdrawnAt, withdrawnOn, withdrawn = DecisionNames.Status.Withdrawn,
-        }, transaction) == 1;
+        }) == 1;
 
     /// <summary>The reasons against publication, one a line (stored in <c>non_publication_reasons</c>).</summary>
     public static string ReasonsText(PublicationEligibility eligibility) =>

@@ -22,12 +22,9 @@ public static class DecisionsFeature
         builder.Services.AddSingleton<ReviewClearanceStore>();
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
+        builder.AddConsumer<ReviewCompletedConsumer>("review-completed");
         return builder;
     }
-
-    /// <summary>The feature's event consumers (queue names are prefixed with the service).</summary>
-    public static void AddConsumers(MessagingSetup.ConsumerRegistry consumers) =>
-        consumers.Add<ReviewCompletedConsumer>("review-completed");
 
     public static WebApplication MapDecisions(this WebApplication app)
     {

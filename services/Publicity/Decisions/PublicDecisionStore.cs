@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Platform.Data;
@@ -13,7 +11,7 @@ namespace Longshan.Publicity.Decisions;
 /// version). Bodies are the <see cref="V1.PublicDecision"/> JSON.
 /// Every public read applies the display period (<see cref="DisplayPeriod"/>).
 /// </summary>
-public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions displayPeriod)
+public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
@@ -89,9 +87,9 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
     sealed class SearchRow { public Guid DecisionId { get; set; } public DateOnly DecisionDate { get; set; } public string Body { get; set; } = ""; }
 
     /// <summary>Makes a decision public (its first version).</summary>
-    public async Task InsertAsync(DbTransaction transaction, V1.PublicDecision decision, string partyKind, DateOnly publishedOn, string changeNote)
+    public async Task InsertAsync(DbSession session, V1.PublicDecision decision, string partyKind, DateOnly publishedOn, string changeNote)
     {
-        await transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+        await session.ExecuteAsync(Insert, new
         {
             decisionId = Guid.Parse(decision.DecisionId),
             agencyCode = decision.AgencyCode,
@@ -103,20 +101,20 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
             version = decision.Version,
             body = JsonFormatter.Default.Format(decision),
             searchText = PublicVersions.SearchText(decision),
-        }, transaction);
-        await AddVersionAsync(transaction, decision, changeNote);
+        });
+        await AddVersionAsync(session, decision, changeNote);
     }
 
     /// <summary>A new public version replaces the current one; the history keeps every version.</summary>
-    public async Task AddVersionAsync(DbTransaction transaction, V1.PublicDecision decision, string partyKind, string changeNote)
+    public async Task AddVersionAsync(DbSession session, V1.PublicDecision decision, string partyKind, string changeNote)
     {
-        await ReplaceAsync(transaction, decision, partyKind);
-        await AddVersionAsync(transaction, decision, changeNote);
+        await ReplaceAsync(session, decision, partyKind);
+        await AddVersionAsync(session, decision, changeNote);
     }
 
     /// <summary>Replaces the current public view without a new version (the withdrawal notice).</summary>
-    public Task ReplaceAsync(DbTransaction transaction, V1.PublicDecision decision, string partyKind) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Replace), new
+    public Task ReplaceAsync(DbSession session, V1.PublicDecision decision, string partyKind) =>
+        session.ExecuteAsync(Replace, new
         {
             decisionId = Guid.Parse(decision.DecisionId),
             partyKind,
@@ -124,27 +122,27 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
             version = decision.Version,
             body = JsonFormatter.Default.Format(decision),
             searchText = PublicVersions.SearchText(decision),
-        }, transaction);
+        });
 
     /// <summary>Public: the current public view, or null when never published or past its display period.</summary>
-    public async Task<V1.PublicDecision?> FindPublicAsync(DbConnection connection, Guid decisionId, DateOnly today)
+    public async Task<V1.PublicDecision?> FindPublicAsync(DbSession session, Guid decisionId, DateOnly today)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<OneRow>(database.Sql(SelectOne), new { decisionId });
+        var row = await session.SingleOrDefaultAsync<OneRow>(SelectOne, new { decisionId });
         if (row is null || !DisplayPeriod.IsDisplayed(row.PartyKind, row.PublishedOn, today, displayPeriod)) return null;
         return JsonParser.Default.Parse<V1.PublicDecision>(row.Body);
     }
 
     /// <summary>For the deciding agency's writes: the current public view whatever its display period; null when never published.</summary>
-    public async Task<V1.PublicDecision?> CurrentAsync(DbTransaction transaction, Guid decisionId)
+    public async Task<V1.PublicDecision?> CurrentAsync(DbSession session, Guid decisionId)
     {
-        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<OneRow>(database.Sql(SelectOne), new { decisionId }, transaction);
+        var row = await session.SingleOrDefaultAsync<OneRow>(SelectOne, new { decisionId });
         return row is null ? null : JsonParser.Default.Parse<V1.PublicDecision>(row.Body);
     }
 
     /// <summary>Every public version, oldest first; contents are left out once the decision is withdrawn.</summary>
-    public async Task<IReadOnlyList<V1.PublicDecisionVersion>> HistoryAsync(DbConnection connection, Guid decisionId, bool withdrawn)
+    public async Task<IReadOnlyList<V1.PublicDecisionVersion>> HistoryAsync(DbSession session, Guid decisionId, bool withdrawn)
     {
-        var rows = await connection.QueryAsync<VersionRow>(database.Sql(SelectVersions), new { decisionId });
+        var rows = await session.QueryAsync<VersionRow>(SelectVersions, new { decisionId });
         return rows.Select(r => new V1.PublicDecisionVersion
         {
             Version = r.Version,
@@ -155,12 +153,11 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
     }
 
     /// <summary>The public search (gRPC and portal). <paramref name="today"/> is the county date for the display period.</summary>
-    public async Task<DecisionSearchPage> SearchPublicAsync(DecisionSearch search, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<DecisionSearchPage> SearchPublicAsync(DbSession session, DecisionSearch search, DateOnly today)
     {
         var statement = search.AgencyCode is not null ? SearchByAgency : search.Category is not null ? SearchByCategory : SearchAll;
         var pageSize = Math.Clamp(search.PageSize, 1, DecisionSearch.MaxPageSize);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SearchRow>(new CommandDefinition(database.Sql(statement), new
+        var rows = (await session.QueryAsync<SearchRow>(statement, new
         {
             agencyCode = search.AgencyCode,
             category = search.Category,
@@ -173,20 +170,20 @@ public sealed class PublicDecisionStore(Database database, DisplayPeriodOptions 
             cutoff = DisplayPeriod.Cutoff(DecisionNames.Organisation, today, displayPeriod),
             pattern = search.LikePattern(),
             take = pageSize + 1,
-        }, cancellationToken: cancellationToken))).ToList();
+        })).ToList();
 
         var page = rows.Take(pageSize).ToList();
         var next = rows.Count > pageSize ? new DecisionSearchCursor(page[^1].DecisionDate, page[^1].DecisionId) : null;
         return new DecisionSearchPage(page.Select(r => JsonParser.Default.Parse<V1.PublicDecision>(r.Body)).ToList(), next);
     }
 
-    Task AddVersionAsync(DbTransaction transaction, V1.PublicDecision decision, string changeNote) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(InsertVersion), new
+    Task AddVersionAsync(DbSession session, V1.PublicDecision decision, string changeNote) =>
+        session.ExecuteAsync(InsertVersion, new
         {
             decisionId = Guid.Parse(decision.DecisionId),
             version = decision.Version,
             publishedAt = decision.VersionPublishedAt.ToDateTimeOffset(),
             changeNote,
             body = JsonFormatter.Default.Format(decision),
-        }, transaction);
+        });
 }

@@ -1,8 +1,7 @@
-using System.Data.Common;
-using Dapper;
 using Longshan.Contracts.Events.LegalReview;
 using Longshan.Platform.Data;
 using Longshan.Platform.Identifiers;
+using Longshan.Platform.Legal;
 
 namespace Longshan.Publicity.Decisions;
 
@@ -10,7 +9,7 @@ namespace Longshan.Publicity.Decisions;
 /// <c>review_clearances</c>: the outcomes of legal reviews (法制审核) learned from LegalReview's ReviewCompleted
 /// events. A later completion of the same review (a re-review) replaces an earlier one.
 /// </summary>
-public sealed class ReviewClearanceStore(Database database)
+public sealed class ReviewClearanceStore
 {
     static readonly SqlStatement Upsert = new(
         """
@@ -31,11 +30,14 @@ public sealed class ReviewClearanceStore(Database database)
             VALUES (@reviewId, @agencyCode, @caseNumber, @outcome, @passed, @completedAt, @receivedAt);
         """);
 
-    static readonly SqlStatement CountPassed = SqlStatement.Portable(
-        "SELECT COUNT(*) FROM review_clearances WHERE review_id = @reviewId AND agency_code = @agencyCode AND passed = 1");
+    static readonly SqlStatement SelectById = SqlStatement.Portable(
+        """
+        SELECT review_id AS ReviewId, agency_code AS AgencyCode, case_number AS CaseNumber, passed AS Passed, completed_at AS CompletedAt
+        FROM review_clearances WHERE review_id = @reviewId
+        """);
 
-    public Task SaveAsync(DbTransaction transaction, ReviewCompleted review, DateTimeOffset receivedAt) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Upsert), new
+    public Task SaveAsync(DbSession session, ReviewCompleted review, DateTimeOffset receivedAt) =>
+        session.ExecuteAsync(Upsert, new
         {
             reviewId = review.ReviewId.Trim(),
             agencyCode = UnifiedSocialCreditCode.Normalize(review.AgencyCode),
@@ -44,12 +46,21 @@ public sealed class ReviewClearanceStore(Database database)
             passed = review.Passed,
             completedAt = review.CompletedAt,
             receivedAt,
-        }, transaction);
+        });
 
-    /// <summary>
-    /// The gate of 《行政处罚法》第五十八条: the clearance reference names a review of the same agency whose outcome
-    /// is approve or approve-after-amendment.
-    /// </summary>
-    public async Task<bool> IsPassedAsync(DbConnection connection, string reviewId, string agencyCode, DbTransaction? transaction = null) =>
-        await connection.ExecuteScalarAsync<long>(database.Sql(CountPassed), new { reviewId = reviewId.Trim(), agencyCode }, transaction) > 0;
+    /// <summary>The clearance a decision names (by review id), whoever it belongs to; null when none is known.</summary>
+    public async Task<ReviewClearance?> FindAsync(DbSession session, string reviewId)
+    {
+        var row = await session.SingleOrDefaultAsync<Row>(SelectById, new { reviewId = reviewId.Trim() });
+        return row is null ? null : new ReviewClearance(row.ReviewId, row.AgencyCode, row.CaseNumber, row.Passed, row.CompletedAt);
+    }
+
+    sealed class Row
+    {
+        public string ReviewId { get; set; } = "";
+        public string AgencyCode { get; set; } = "";
+        public string CaseNumber { get; set; } = "";
+        public bool Passed { get; set; }
+        public DateTimeOffset CompletedAt { get; set; }
+    }
 }

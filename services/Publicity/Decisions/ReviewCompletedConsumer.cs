@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Longshan.Contracts.Events.LegalReview;
 using Longshan.Platform.Data;
 using Longshan.Platform.Messaging;
@@ -7,23 +6,12 @@ namespace Longshan.Publicity.Decisions;
 
 /// <summary>
 /// Keeps the legal-review clearances Publicity needs for the major-decision gate (APL art. 58), from LegalReview's
-/// ReviewCompleted events (queue <c>longshan.publicity.review-completed</c>; idempotent through the inbox).
+/// ReviewCompleted events (registered as <c>review-completed</c>; idempotent through the inbox).
 /// </summary>
-public sealed class ReviewCompletedConsumer : InboxConsumer<ReviewCompleted>
+public sealed class ReviewCompletedConsumer(Inbox inbox, ReviewClearanceStore clearances, ILogger<ReviewCompletedConsumer> logger)
+    : InboxConsumer<ReviewCompleted>(inbox)
 {
-    readonly ReviewClearanceStore clearances;
-    readonly TimeProvider time;
-    readonly ILogger logger;
-
-    public ReviewCompletedConsumer(Database database, ReviewClearanceStore clearances, TimeProvider time, ILogger<ReviewCompletedConsumer> logger)
-        : base(database, time, logger)
-    {
-        this.clearances = clearances;
-        this.time = time;
-        this.logger = logger;
-    }
-
-    protected override async Task ApplyAsync(ReviewCompleted @event, DbTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(ReviewCompleted @event, DbSession session)
     {
         if (string.IsNullOrWhiteSpace(@event.ReviewId))
         {
@@ -31,7 +19,7 @@ public sealed class ReviewCompletedConsumer : InboxConsumer<ReviewCompleted>
             return;
         }
 
-        await clearances.SaveAsync(transaction, @event, time.GetUtcNow());
+        await clearances.SaveAsync(session, @event, Time.GetUtcNow());
         logger.LogInformation("Review {ReviewId} of agency {AgencyCode} completed: {Outcome}", @event.ReviewId, @event.AgencyCode, @event.Outcome);
     }
 }

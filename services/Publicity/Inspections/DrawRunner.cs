@@ -6,6 +6,7 @@ using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Longshan.Publicity.Officers;
 using Event = Longshan.Contracts.Events.Publicity;
+using Longshan.Contracts.Rules;
 
 namespace Longshan.Publicity.Inspections;
 
@@ -25,12 +26,12 @@ public sealed class DrawRunner(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agencyCode);
 
-        return await writes.RunAsync(caller, Rpc, request.RequestId, InspectionDraw.Parser, async transaction =>
+        return await writes.RunAsync(context, request, InspectionDraw.Parser, async session =>
         {
-            var item = await items.FindAsync(transaction.Connection!, Guid.Parse(request.ItemId), transaction);
+            var item = await items.FindAsync(session, Guid.Parse(request.ItemId));
             if (item is null || item.AgencyCode != agencyCode)
                 throw RpcErrors.NotFound($"本机关无抽查事项 {request.ItemId} / no such inspection item of agency {agencyCode}");
-            var agencyOfficers = await officers.ListByAgencyAsync(transaction.Connection!, agencyCode, transaction);
+            var agencyOfficers = await officers.ListByAgencyAsync(session, agencyCode);
             DrawInputs.ValidateConflictOfficers(request, agencyOfficers.Select(o => o.OfficerId.ToString("D")).ToHashSet()).ThrowIfAny();
 
             var drawDate = CountyTime.Today(time);
@@ -38,9 +39,9 @@ public sealed class DrawRunner(
             var draw = DrawInputs.WithAssignments(inputs, Draw(inputs));
 
             var now = time.GetUtcNow();
-            await draws.InsertAsync(transaction, draw, now, caller.Subject);
+            await draws.InsertAsync(session, draw, now, caller.Subject);
             return new WriteResult<InspectionDraw>(draw, draw.DrawId, ToEvent(draw, Guid.NewGuid(), now));
-        }, context.CancellationToken);
+        });
     }
 
     /// <summary>《行政处罚法》第四十二条: each target needs at least two eligible, non-conflicted officers, or nothing is drawn.</summary>
@@ -52,7 +53,7 @@ public sealed class DrawRunner(
         }
         catch (InsufficientOfficersException e)
         {
-            throw RpcErrors.FailedPrecondition("APL art. 42: at least 2 officers per target",
+            throw RpcErrors.FailedPrecondition(RuleCatalog.TooFewOfficers,
                 string.Join(",", e.Shortfalls.Select(s => s.TargetId)),
                 $"有效执法证且无需回避的执法人员不足（《行政处罚法》第四十二条）/ not enough eligible officers: {e.Message}");
         }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
@@ -7,7 +5,7 @@ using Longshan.Platform.Data;
 namespace Longshan.Publicity.Inspections;
 
 /// <summary>The <c>inspection_draws</c> table; each row keeps the whole published <see cref="InspectionDraw"/> (inputs and assignments) as JSON.</summary>
-public sealed class DrawStore(Database database)
+public sealed class DrawStore
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
@@ -21,8 +19,8 @@ public sealed class DrawStore(Database database)
         "SELECT seq, body FROM inspection_draws WHERE agency_code = @agencyCode AND seq < @before ORDER BY seq DESC LIMIT @take",
         "SELECT TOP (@take) seq, body FROM inspection_draws WHERE agency_code = @agencyCode AND seq < @before ORDER BY seq DESC");
 
-    public Task InsertAsync(DbTransaction transaction, InspectionDraw draw, DateTimeOffset drawnAt, string drawnBy) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+    public Task InsertAsync(DbSession session, InspectionDraw draw, DateTimeOffset drawnAt, string drawnBy) =>
+        session.ExecuteAsync(Insert, new
         {
             drawId = Guid.Parse(draw.DrawId),
             agencyCode = draw.AgencyCode,
@@ -30,15 +28,15 @@ public sealed class DrawStore(Database database)
             body = JsonFormatter.Default.Format(draw),
             drawnAt,
             drawnBy,
-        }, transaction);
+        });
 
-    public async Task<InspectionDraw?> FindAsync(DbConnection connection, Guid drawId, DbTransaction? transaction = null) =>
-        await connection.QuerySingleOrDefaultAsync<string>(database.Sql(SelectById), new { drawId }, transaction) is { } body
+    public async Task<InspectionDraw?> FindAsync(DbSession session, Guid drawId) =>
+        await session.SingleOrDefaultAsync<string>(SelectById, new { drawId }) is { } body
             ? JsonParser.Default.Parse<InspectionDraw>(body)
             : null;
 
     /// <summary>Newest first: up to <paramref name="take"/> draws below sequence <paramref name="before"/>.</summary>
-    public async Task<IReadOnlyList<Sequenced<InspectionDraw>>> PageAsync(DbConnection connection, string agencyCode, long before, int take) =>
-        [.. (await connection.QueryAsync<SequencedRow>(database.Sql(SelectPage), new { agencyCode, before, take }))
+    public async Task<IReadOnlyList<Sequenced<InspectionDraw>>> PageAsync(DbSession session, string agencyCode, long before, int take) =>
+        [.. (await session.QueryAsync<SequencedRow>(SelectPage, new { agencyCode, before, take }))
             .Select(r => new Sequenced<InspectionDraw>(r.Seq, JsonParser.Default.Parse<InspectionDraw>(r.Body)))];
 }

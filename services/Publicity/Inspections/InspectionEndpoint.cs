@@ -12,7 +12,7 @@ namespace Longshan.Publicity.Inspections;
 
 /// <summary>gRPC <c>longshan.publicity.v1.InspectionService</c>: random-inspection items, draws and results.</summary>
 public sealed class InspectionEndpoint(
-    Database database, InspectionItemStore items, DrawStore draws, InspectionResultStore results, DrawRunner runner,
+    ReadSession reads, InspectionItemStore items, DrawStore draws, InspectionResultStore results, DrawRunner runner,
     WriteTransaction writes, TimeProvider time)
     : InspectionService.InspectionServiceBase
 {
@@ -27,24 +27,24 @@ public sealed class InspectionEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(item.AgencyCode);
 
-        return await writes.RunAsync(caller, PublishItemRpc, request.RequestId, PublishInspectionItemResponse.Parser, async transaction =>
+        return await writes.RunAsync(context, request, PublishInspectionItemResponse.Parser, async session =>
         {
             var now = time.GetUtcNow();
-            await items.InsertAsync(transaction, item, now, caller.Subject);
+            await items.InsertAsync(session, item, now, caller.Subject);
             return new WriteResult<PublishInspectionItemResponse>(
                 new PublishInspectionItemResponse { Item = item }, item.ItemId, InspectionItems.ToEvent(item, Guid.NewGuid(), now));
-        }, context.CancellationToken);
+        });
     }
 
     [AllowAnonymous]
     public override async Task<ListInspectionItemsResponse> ListInspectionItems(ListInspectionItemsRequest request, ServerCallContext context)
     {
-        InspectionItems.Validate(request).ThrowIfAny();
-        var size = Paging.Size(request.PageSize);
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var rows = await items.PageAsync(connection, UnifiedSocialCreditCode.Normalize(request.AgencyCode), Paging.DecodeBefore(request.PageToken)!.Value, size + 1);
-        var (page, next) = Paging.Cut(rows, size, r => r.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new ListInspectionItemsResponse { Items = { page.Select(r => r.Value) }, NextPageToken = next };
+        var violations = InspectionItems.AgencyCode(new FieldViolations(), request.AgencyCode);
+        var paging = Sequenced.ReadPage(violations, "inspection-items", request.PageSize, request.PageToken);
+        violations.ThrowIfAny();
+        var session = await reads.GetAsync(context.CancellationToken);
+        var page = paging.Cut(await items.PageAsync(session, UnifiedSocialCreditCode.Normalize(request.AgencyCode), paging.BeforeSequence, paging.Fetch), Sequenced.Key);
+        return new ListInspectionItemsResponse { Items = { page.Items.Select(r => r.Value) }, NextPageToken = page.NextToken };
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -56,24 +56,24 @@ public sealed class InspectionEndpoint(
     public override async Task<GetDrawResponse> GetDraw(GetDrawRequest request, ServerCallContext context)
     {
         if (!Guid.TryParse(request.DrawId, out var drawId)) new FieldViolations().Add("draw_id", "须为抽取编号 / must be a draw id").ThrowIfAny();
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var draw = await draws.FindAsync(connection, drawId) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
+        var session = await reads.GetAsync(context.CancellationToken);
+        var draw = await draws.FindAsync(session, drawId) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
         return new GetDrawResponse { Draw = PublicDraws.Public(draw) };
     }
 
     [AllowAnonymous]
     public override async Task<ListDrawsResponse> ListDraws(ListDrawsRequest request, ServerCallContext context)
     {
-        Paging.ValidateSequence(InspectionItems.AgencyCode(new FieldViolations(), request.AgencyCode), request.PageSize, request.PageToken).ThrowIfAny();
-        var size = Paging.Size(request.PageSize);
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var rows = await draws.PageAsync(connection, UnifiedSocialCreditCode.Normalize(request.AgencyCode), Paging.DecodeBefore(request.PageToken)!.Value, size + 1);
-        var (page, next) = Paging.Cut(rows, size, r => r.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var violations = InspectionItems.AgencyCode(new FieldViolations(), request.AgencyCode);
+        var paging = Sequenced.ReadPage(violations, "draws", request.PageSize, request.PageToken);
+        violations.ThrowIfAny();
+        var session = await reads.GetAsync(context.CancellationToken);
+        var page = paging.Cut(await draws.PageAsync(session, UnifiedSocialCreditCode.Normalize(request.AgencyCode), paging.BeforeSequence, paging.Fetch), Sequenced.Key);
         return new ListDrawsResponse
         {
-            Draws = { page.Select(r => new DrawSummary { DrawId = r.Value.DrawId, ItemId = r.Value.ItemId, ItemName = r.Value.ItemName,
+            Draws = { page.Items.Select(r => new DrawSummary { DrawId = r.Value.DrawId, ItemId = r.Value.ItemId, ItemName = r.Value.ItemName,
                 Seed = r.Value.Seed, DrawDate = r.Value.DrawDate, TargetCount = r.Value.Assignments.Count }) },
-            NextPageToken = next,
+            NextPageToken = page.NextToken,
         };
     }
 
@@ -82,32 +82,33 @@ public sealed class InspectionEndpoint(
     {
         InspectionResults.Validate(request, CountyTime.Today(time)).ThrowIfAny();
         var caller = Caller.From(context);
-        return await writes.RunAsync(caller, PublishResultRpc, request.RequestId, PublishInspectionResultResponse.Parser, async transaction =>
+        return await writes.RunAsync(context, request, PublishInspectionResultResponse.Parser, async session =>
         {
             var drawId = Guid.Parse(request.DrawId);
-            var draw = await draws.FindAsync(transaction.Connection!, drawId, transaction) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
+            var draw = await draws.FindAsync(session, drawId) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
             caller.EnsureMayWriteFor(draw.AgencyCode);
             InspectionResults.ValidateAgainst(draw, request).ThrowIfAny();
-            if (await results.ExistsAsync(transaction.Connection!, drawId, request.TargetId.Trim(), transaction))
+            if (await results.ExistsAsync(session, drawId, request.TargetId.Trim()))
                 throw RpcErrors.AlreadyExists($"检查对象 {request.TargetId.Trim()} 的抽查结果已公开 / result already published");
 
             var now = time.GetUtcNow();
             var result = InspectionResults.ToResult(draw, request);
-            await results.InsertAsync(transaction, result, now, caller.Subject);
+            await results.InsertAsync(session, result, now, caller.Subject);
             return new WriteResult<PublishInspectionResultResponse>(new PublishInspectionResultResponse { Result = result },
                 $"{draw.DrawId}/{result.TargetId}", InspectionResults.ToEvent(result, Guid.NewGuid(), now));
-        }, context.CancellationToken);
+        });
     }
 
     [AllowAnonymous]
     public override async Task<ListInspectionResultsResponse> ListInspectionResults(ListInspectionResultsRequest request, ServerCallContext context)
     {
-        InspectionResults.Validate(request).ThrowIfAny();
-        var size = Paging.Size(request.PageSize);
+        var violations = InspectionResults.Validate(request);
+        var paging = Sequenced.ReadPage(violations, "inspection-results", request.PageSize, request.PageToken);
+        violations.ThrowIfAny();
         Guid? drawId = request.DrawId.Length > 0 ? Guid.Parse(request.DrawId) : null;
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var rows = await results.PageAsync(connection, UnifiedSocialCreditCode.Normalize(request.AgencyCode), drawId, Paging.DecodeBefore(request.PageToken)!.Value, size + 1);
-        var (page, next) = Paging.Cut(rows, size, r => r.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new ListInspectionResultsResponse { Results = { page.Select(r => InspectionResults.ForListing(r.Value)) }, NextPageToken = next };
+        var session = await reads.GetAsync(context.CancellationToken);
+        var rows = await results.PageAsync(session, UnifiedSocialCreditCode.Normalize(request.AgencyCode), drawId, paging.BeforeSequence, paging.Fetch);
+        var page = paging.Cut(rows, Sequenced.Key);
+        return new ListInspectionResultsResponse { Results = { page.Items.Select(r => InspectionResults.ForListing(r.Value)) }, NextPageToken = page.NextToken };
     }
 }

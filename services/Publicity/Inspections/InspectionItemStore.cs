@@ -1,13 +1,12 @@
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 
 namespace Longshan.Publicity.Inspections;
 
 /// <summary>The <c>inspection_items</c> table; each row keeps the published <see cref="InspectionItem"/> as JSON.</summary>
-public sealed class InspectionItemStore(Database database)
+public sealed class InspectionItemStore
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
@@ -21,29 +20,38 @@ public sealed class InspectionItemStore(Database database)
         "SELECT seq, body FROM inspection_items WHERE agency_code = @agencyCode AND seq < @before ORDER BY seq DESC LIMIT @take",
         "SELECT TOP (@take) seq, body FROM inspection_items WHERE agency_code = @agencyCode AND seq < @before ORDER BY seq DESC");
 
-    public Task InsertAsync(DbTransaction transaction, InspectionItem item, DateTimeOffset publishedAt, string publishedBy) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+    public Task InsertAsync(DbSession session, InspectionItem item, DateTimeOffset publishedAt, string publishedBy) =>
+        session.ExecuteAsync(Insert, new
         {
             itemId = Guid.Parse(item.ItemId),
             agencyCode = item.AgencyCode,
             body = JsonFormatter.Default.Format(item),
             publishedAt,
             publishedBy,
-        }, transaction);
+        });
 
-    public async Task<InspectionItem?> FindAsync(DbConnection connection, Guid itemId, DbTransaction? transaction = null) =>
-        await connection.QuerySingleOrDefaultAsync<string>(database.Sql(SelectById), new { itemId }, transaction) is { } body
+    public async Task<InspectionItem?> FindAsync(DbSession session, Guid itemId) =>
+        await session.SingleOrDefaultAsync<string>(SelectById, new { itemId }) is { } body
             ? JsonParser.Default.Parse<InspectionItem>(body)
             : null;
 
     /// <summary>Newest first: up to <paramref name="take"/> items below sequence <paramref name="before"/>.</summary>
-    public async Task<IReadOnlyList<Sequenced<InspectionItem>>> PageAsync(DbConnection connection, string agencyCode, long before, int take) =>
-        [.. (await connection.QueryAsync<SequencedRow>(database.Sql(SelectPage), new { agencyCode, before, take }))
+    public async Task<IReadOnlyList<Sequenced<InspectionItem>>> PageAsync(DbSession session, string agencyCode, long before, int take) =>
+        [.. (await session.QueryAsync<SequencedRow>(SelectPage, new { agencyCode, before, take }))
             .Select(r => new Sequenced<InspectionItem>(r.Seq, JsonParser.Default.Parse<InspectionItem>(r.Body)))];
 }
 
 /// <summary>A stored message with its sequence (the key of newest-first pages).</summary>
 public sealed record Sequenced<T>(long Seq, T Value);
+
+/// <summary>Paging of newest-first lists keyed by their insertion sequence.</summary>
+public static class Sequenced
+{
+    public static PageRequest ReadPage(FieldViolations violations, string list, int pageSize, string? pageToken) =>
+        Paging.Read(violations, list, pageSize, pageToken, key => key.Count == 1 && Paging.IsNumber(key[0]));
+
+    public static string Key<T>(Sequenced<T> row) => row.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A row of <c>seq</c> and <c>body</c>.</summary>
 sealed class SequencedRow

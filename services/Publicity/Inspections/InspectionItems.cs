@@ -66,9 +66,6 @@ public static class InspectionItems
         Frequency = item.Frequency,
     };
 
-    public static FieldViolations Validate(ListInspectionItemsRequest request) =>
-        Paging.ValidateSequence(AgencyCode(new FieldViolations(), request.AgencyCode), request.PageSize, request.PageToken);
-
     public static FieldViolations AgencyCode(FieldViolations violations, string agencyCode) =>
         UnifiedSocialCreditCode.Validate(UnifiedSocialCreditCode.Normalize(agencyCode)) is { } error ? violations.Add("agency_code", error) : violations;
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
@@ -7,7 +5,7 @@ using Longshan.Platform.Data;
 namespace Longshan.Publicity.Inspections;
 
 /// <summary>The <c>inspection_results</c> table: one published <see cref="InspectionResult"/> (JSON) per drawn target.</summary>
-public sealed class InspectionResultStore(Database database)
+public sealed class InspectionResultStore
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
@@ -30,8 +28,8 @@ public sealed class InspectionResultStore(Database database)
         ORDER BY seq DESC
         """);
 
-    public Task InsertAsync(DbTransaction transaction, InspectionResult result, DateTimeOffset publishedAt, string publishedBy) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), new
+    public Task InsertAsync(DbSession session, InspectionResult result, DateTimeOffset publishedAt, string publishedBy) =>
+        session.ExecuteAsync(Insert, new
         {
             drawId = Guid.Parse(result.DrawId),
             targetId = result.TargetId,
@@ -39,13 +37,13 @@ public sealed class InspectionResultStore(Database database)
             body = JsonFormatter.Default.Format(result),
             publishedAt,
             publishedBy,
-        }, transaction);
+        });
 
-    public async Task<bool> ExistsAsync(DbConnection connection, Guid drawId, string targetId, DbTransaction transaction) =>
-        await connection.ExecuteScalarAsync<long>(database.Sql(CountForTarget), new { drawId, targetId }, transaction) > 0;
+    public async Task<bool> ExistsAsync(DbSession session, Guid drawId, string targetId) =>
+        await session.ScalarAsync<long>(CountForTarget, new { drawId, targetId }) > 0;
 
     /// <summary>Newest first; only <paramref name="drawId"/>'s results when given.</summary>
-    public async Task<IReadOnlyList<Sequenced<InspectionResult>>> PageAsync(DbConnection connection, string agencyCode, Guid? drawId, long before, int take) =>
-        [.. (await connection.QueryAsync<SequencedRow>(database.Sql(SelectPage), new { agencyCode, drawId, before, take }))
+    public async Task<IReadOnlyList<Sequenced<InspectionResult>>> PageAsync(DbSession session, string agencyCode, Guid? drawId, long before, int take) =>
+        [.. (await session.QueryAsync<SequencedRow>(SelectPage, new { agencyCode, drawId, before, take }))
             .Select(r => new Sequenced<InspectionResult>(r.Seq, JsonParser.Default.Parse<InspectionResult>(r.Body)))];
 }

@@ -14,26 +14,17 @@ public sealed class CertificateChanges(
     OfficerStore officers, WriteTransaction writes, TimeProvider time)
 {
     public sealed record Change(
-        CertificateChange Kind, string RequestId, string CertificateNumber, string Reason, DateOnly? ValidFrom = null, DateOnly? ValidTo = null)
-    {
-        public string Rpc => Kind switch
-        {
-            CertificateChange.Renewed => "RenewCertificate",
-            CertificateChange.Suspended => "SuspendCertificate",
-            CertificateChange.Reinstated => "ReinstateCertificate",
-            _ => "RevokeCertificate",
-        };
-    }
+        CertificateChange Kind, string RequestId, string CertificateNumber, string Reason, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);
 
     /// <summary>Applies a validated change; a repeat of the same request_id returns the first result.</summary>
-    public async Task<Officer> ApplyAsync(Change change, ServerCallContext context)
+    public async Task<Officer> ApplyAsync(Change change, Google.Protobuf.IMessage request, ServerCallContext context)
     {
         var caller = Caller.From(context);
         var number = CertificateNumberFormat.Normalize(change.CertificateNumber);
         var reason = change.Reason.Trim();
-        return await writes.RunAsync(caller, change.Rpc, change.RequestId, Officer.Parser, async transaction =>
+        return await writes.RunAsync(context, request, Officer.Parser, async session =>
         {
-            var officer = await officers.FindAsync(transaction.Connection!, number, transaction)
+            var officer = await officers.FindAsync(session, number)
                 ?? throw RpcErrors.NotFound($"执法证号 {number} 不存在 / no such certificate");
             caller.EnsureMayWriteFor(officer.AgencyCode);
             if (CertificateLifecycle.Refuse(officer.State, change.Kind) is { } refusal)
@@ -42,10 +33,10 @@ public sealed class CertificateChanges(
             var changed = CertificateLifecycle.Apply(officer, change.Kind, reason, change.ValidFrom, change.ValidTo);
             var now = time.GetUtcNow();
             var today = CountyTime.Today(time);
-            if (!await officers.UpdateAsync(transaction, changed, now))
-                throw new RpcException(new Status(StatusCode.Aborted, "执法证已被同时修改，请重试 / the certificate changed meanwhile: retry"));
+            if (!await officers.UpdateAsync(session, changed, now))
+                throw RpcErrors.Aborted(number);
             return new WriteResult<Officer>(OfficerMapping.ToOfficer(changed, today), number,
                 OfficerMapping.ToChangedEvent(changed, change.Kind, reason, today, Guid.NewGuid(), now));
-        }, context.CancellationToken);
+        });
     }
 }

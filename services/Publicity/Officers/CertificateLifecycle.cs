@@ -1,3 +1,4 @@
+using Longshan.Contracts.Rules;
 using Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Publicity.Officers;
@@ -6,7 +7,7 @@ namespace Longshan.Publicity.Officers;
 public enum CertificateChange { Renewed, Suspended, Reinstated, Revoked }
 
 /// <summary>A rule that forbids a change now (→ FailedPrecondition naming <see cref="Rule"/>).</summary>
-public sealed record Refusal(string Rule, string Description);
+public sealed record Refusal(Rule Rule, string Description);
 
 /// <summary>
 /// 执法证管理 — the certificate's status and which changes are allowed. Only holders of a valid certificate may
@@ -33,11 +34,11 @@ public static class CertificateLifecycle
     public static Refusal? Refuse(CertificateState state, CertificateChange change) => (state, change) switch
     {
         // 行政执法证件管理办法 (provincial): 吊销 is final — no renewal, reinstatement or second revocation.
-        (CertificateState.Revoked, _) => new Refusal("certificate-revocation-is-final",
+        (CertificateState.Revoked, _) => new Refusal(RuleCatalog.CertificateRevocationIsFinal,
             "执法证已吊销，不得续期、恢复或再次吊销 / the certificate is revoked: it cannot be renewed, reinstated or revoked again"),
-        (CertificateState.Suspended, CertificateChange.Suspended) => new Refusal("certificate-already-suspended",
+        (CertificateState.Suspended, CertificateChange.Suspended) => new Refusal(RuleCatalog.CertificateAlreadySuspended,
             "执法证已被暂扣 / the certificate is already suspended"),
-        (CertificateState.Active, CertificateChange.Reinstated) => new Refusal("certificate-not-suspended",
+        (CertificateState.Active, CertificateChange.Reinstated) => new Refusal(RuleCatalog.CertificateNotSuspended,
             "执法证未被暂扣，无需恢复 / the certificate is not suspended"),
         _ => null,
     };

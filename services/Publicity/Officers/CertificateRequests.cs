@@ -40,7 +40,7 @@ public static class CertificateRequests
     {
         var violations = new FieldViolations();
         if (UnifiedSocialCreditCode.Validate(UnifiedSocialCreditCode.Normalize(request.AgencyCode)) is { } error) violations.Add("agency_code", error);
-        return Paging.Validate(violations, request.PageSize, request.PageToken);
+        return violations;
     }
 
     /// <summary>

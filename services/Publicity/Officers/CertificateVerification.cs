@@ -55,20 +55,20 @@ public sealed class CertificateVerification(Database database) : IDisposable
     }
 
     /// <summary>An open connection with the prepared statement; used by one caller at a time.</summary>
-    sealed class Lookup(DbConnection connection, DbCommand command, DbParameter number) : IDisposable
+    sealed class Lookup(DbSession session, DbCommand command, DbParameter number) : IDisposable
     {
         public static async Task<Lookup> OpenAsync(Database database, CancellationToken cancellationToken)
         {
-            var connection = await database.OpenAsync(cancellationToken);
-            var command = connection.CreateCommand();
-            command.CommandText = database.Sql(SelectByNumber);
+            var session = await database.ReadAsync(cancellationToken);
+            var command = session.Connection.CreateCommand();
+            command.CommandText = session.Sql(SelectByNumber);
             var number = command.CreateParameter();
             number.ParameterName = "@certificateNumber";
             number.DbType = DbType.String;
             number.Size = 64;
             command.Parameters.Add(number);
             await command.PrepareAsync(cancellationToken);
-            return new Lookup(connection, command, number);
+            return new Lookup(session, command, number);
         }
 
         public async Task<VerifyCertificateResponse?> FindAsync(string certificateNumber, DateOnly today, CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ public sealed class CertificateVerification(Database database) : IDisposable
         public void Dispose()
         {
             command.Dispose();
-            connection.Dispose();
+            session.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

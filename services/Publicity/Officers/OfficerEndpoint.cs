@@ -7,12 +7,13 @@ using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Longshan.Publicity.Agencies;
 using Microsoft.AspNetCore.Authorization;
+using Longshan.Contracts.Rules;
 
 namespace Longshan.Publicity.Officers;
 
 /// <summary>gRPC <c>longshan.publicity.v1.OfficerService</c>: officers, their certificates, and public verification.</summary>
 public sealed class OfficerEndpoint(
-    Database database, OfficerStore officers, AgencyStore agencies, CertificateChanges changes, CertificateVerification verification,
+    ReadSession reads, OfficerStore officers, AgencyStore agencies, CertificateChanges changes, CertificateVerification verification,
     CertificateNumberFormat format, WriteTransaction writes, TimeProvider time)
     : OfficerService.OfficerServiceBase
 {
@@ -27,19 +28,19 @@ public sealed class OfficerEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(officer.AgencyCode);
 
-        return await writes.RunAsync(caller, IssueRpc, request.RequestId, IssueCertificateResponse.Parser, async transaction =>
+        return await writes.RunAsync(context, request, IssueCertificateResponse.Parser, async session =>
         {
             // 118号: the enforcement body is disclosed before its officers; the public check names the agency.
-            if (await agencies.FindAsync(transaction.Connection!, officer.AgencyCode, transaction) is null)
-                throw RpcErrors.FailedPrecondition("agency-registered", officer.AgencyCode, $"执法主体 {officer.AgencyCode} 未登记 / register the agency first");
-            if (await officers.FindAsync(transaction.Connection!, officer.CertificateNumber, transaction) is not null)
+            if (await agencies.FindAsync(session, officer.AgencyCode) is null)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, officer.AgencyCode);
+            if (await officers.FindAsync(session, officer.CertificateNumber) is not null)
                 throw RpcErrors.AlreadyExists($"执法证号 {officer.CertificateNumber} 已登记 / certificate number already registered");
 
             var now = time.GetUtcNow();
-            await officers.InsertAsync(transaction, officer, now);
+            await officers.InsertAsync(session, officer, now);
             return new WriteResult<IssueCertificateResponse>(new IssueCertificateResponse { Officer = OfficerMapping.ToOfficer(officer, today) },
                 officer.CertificateNumber, OfficerMapping.ToCertifiedEvent(officer, today, Guid.NewGuid(), now));
-        }, context.CancellationToken);
+        });
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -48,7 +49,7 @@ public sealed class OfficerEndpoint(
         CertificateRequests.Validate(request, CountyTime.Today(time)).ThrowIfAny();
         var change = new CertificateChanges.Change(CertificateChange.Renewed, request.RequestId, request.CertificateNumber, "",
             DateOnly.ParseExact(request.ValidFrom, "yyyy-MM-dd"), DateOnly.ParseExact(request.ValidTo, "yyyy-MM-dd"));
-        return new RenewCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+        return new RenewCertificateResponse { Officer = await changes.ApplyAsync(change, request, context) };
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -56,7 +57,7 @@ public sealed class OfficerEndpoint(
     {
         CertificateRequests.ValidateChange(request.RequestId, request.CertificateNumber, request.Reason, reasonRequired: true).ThrowIfAny();
         var change = new CertificateChanges.Change(CertificateChange.Suspended, request.RequestId, request.CertificateNumber, request.Reason);
-        return new SuspendCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+        return new SuspendCertificateResponse { Officer = await changes.ApplyAsync(change, request, context) };
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -64,7 +65,7 @@ public sealed class OfficerEndpoint(
     {
         CertificateRequests.ValidateChange(request.RequestId, request.CertificateNumber, request.Reason, reasonRequired: false).ThrowIfAny();
         var change = new CertificateChanges.Change(CertificateChange.Reinstated, request.RequestId, request.CertificateNumber, request.Reason);
-        return new ReinstateCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+        return new ReinstateCertificateResponse { Officer = await changes.ApplyAsync(change, request, context) };
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -72,20 +73,21 @@ public sealed class OfficerEndpoint(
     {
         CertificateRequests.ValidateChange(request.RequestId, request.CertificateNumber, request.Reason, reasonRequired: true).ThrowIfAny();
         var change = new CertificateChanges.Change(CertificateChange.Revoked, request.RequestId, request.CertificateNumber, request.Reason);
-        return new RevokeCertificateResponse { Officer = await changes.ApplyAsync(change, context) };
+        return new RevokeCertificateResponse { Officer = await changes.ApplyAsync(change, request, context) };
     }
 
     /// <summary>Any authenticated caller (agencies, the big-data center) may list an agency's officers.</summary>
     [Authorize(Policy = Policies.Read)]
     public override async Task<ListOfficersResponse> ListOfficers(ListOfficersRequest request, ServerCallContext context)
     {
-        CertificateRequests.Validate(request).ThrowIfAny();
-        var size = Paging.Size(request.PageSize);
+        var violations = CertificateRequests.Validate(request);
+        var paging = Paging.Read(violations, "officers", request.PageSize, request.PageToken);
+        violations.ThrowIfAny();
         var today = CountyTime.Today(time);
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var rows = await officers.PageAsync(connection, UnifiedSocialCreditCode.Normalize(request.AgencyCode), Paging.DecodeKey(request.PageToken)!, size + 1);
-        var (page, next) = Paging.Cut(rows, size, o => o.CertificateNumber);
-        return new ListOfficersResponse { Officers = { page.Select(o => OfficerMapping.ToOfficer(o, today)) }, NextPageToken = next };
+        var session = await reads.GetAsync(context.CancellationToken);
+        var rows = await officers.PageAsync(session, UnifiedSocialCreditCode.Normalize(request.AgencyCode), paging.AfterKey ?? "", paging.Fetch);
+        var page = paging.Cut(rows, o => o.CertificateNumber);
+        return new ListOfficersResponse { Officers = { page.Items.Select(o => OfficerMapping.ToOfficer(o, today)) }, NextPageToken = page.NextToken };
     }
 
     /// <summary>Public, no login: a citizen checks the certificate an officer shows (《行政处罚法》第五十五条).</summary>

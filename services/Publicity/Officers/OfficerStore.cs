@@ -1,12 +1,10 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Longshan.Platform.Data;
 
 namespace Longshan.Publicity.Officers;
 
 /// <summary>The <c>officers</c> table (one row per officer and certificate); areas are stored as a JSON array.</summary>
-public sealed class OfficerStore(Database database)
+public sealed class OfficerStore
 {
     const string Columns =
         "officer_id, agency_code, name, certificate_number, certificate_kind, issuing_body, valid_from, valid_to, areas, state, state_reason, version";
@@ -36,23 +34,23 @@ public sealed class OfficerStore(Database database)
     static readonly SqlStatement SelectByAgency = SqlStatement.Portable(
         $"SELECT {Columns} FROM officers WHERE agency_code = @agencyCode ORDER BY certificate_number");
 
-    public Task InsertAsync(DbTransaction transaction, OfficerRecord officer, DateTimeOffset at) =>
-        transaction.Connection!.ExecuteAsync(database.Sql(Insert), Parameters(officer, at), transaction);
+    public Task InsertAsync(DbSession session, OfficerRecord officer, DateTimeOffset at) =>
+        session.ExecuteAsync(Insert, Parameters(officer, at));
 
     /// <summary>False when another writer changed the row first.</summary>
-    public async Task<bool> UpdateAsync(DbTransaction transaction, OfficerRecord changed, DateTimeOffset at) =>
-        await transaction.Connection!.ExecuteAsync(database.Sql(Update), Parameters(changed, at), transaction) == 1;
+    public async Task<bool> UpdateAsync(DbSession session, OfficerRecord changed, DateTimeOffset at) =>
+        await session.ExecuteAsync(Update, Parameters(changed, at)) == 1;
 
-    public async Task<OfficerRecord?> FindAsync(DbConnection connection, string certificateNumber, DbTransaction? transaction = null) =>
-        (await connection.QuerySingleOrDefaultAsync<OfficerRow>(database.Sql(SelectByNumber), new { certificateNumber }, transaction))?.ToRecord();
+    public async Task<OfficerRecord?> FindAsync(DbSession session, string certificateNumber) =>
+        (await session.SingleOrDefaultAsync<OfficerRow>(SelectByNumber, new { certificateNumber }))?.ToRecord();
 
     /// <summary>Up to <paramref name="take"/> officers of the agency after the certificate number <paramref name="after"/>.</summary>
-    public async Task<IReadOnlyList<OfficerRecord>> PageAsync(DbConnection connection, string agencyCode, string after, int take) =>
-        [.. (await connection.QueryAsync<OfficerRow>(database.Sql(SelectPage), new { agencyCode, after, take })).Select(r => r.ToRecord())];
+    public async Task<IReadOnlyList<OfficerRecord>> PageAsync(DbSession session, string agencyCode, string after, int take) =>
+        [.. (await session.QueryAsync<OfficerRow>(SelectPage, new { agencyCode, after, take })).Select(r => r.ToRecord())];
 
     /// <summary>Every officer of the agency, whatever the status (the draw picks the eligible ones).</summary>
-    public async Task<IReadOnlyList<OfficerRecord>> ListByAgencyAsync(DbConnection connection, string agencyCode, DbTransaction? transaction = null) =>
-        [.. (await connection.QueryAsync<OfficerRow>(database.Sql(SelectByAgency), new { agencyCode }, transaction)).Select(r => r.ToRecord())];
+    public async Task<IReadOnlyList<OfficerRecord>> ListByAgencyAsync(DbSession session, string agencyCode) =>
+        [.. (await session.QueryAsync<OfficerRow>(SelectByAgency, new { agencyCode })).Select(r => r.ToRecord())];
 
     static object Parameters(OfficerRecord o, DateTimeOffset at) => new
     {

@@ -94,5 +94,5 @@ public static class PortalText
 
     /// <summary>An instant in county time (Asia/Shanghai).</summary>
     public static string CountyTime(Google.Protobuf.WellKnownTypes.Timestamp? instant) =>
-        instant is null ? "" : TimeZoneInfo.ConvertTime(instant.ToDateTimeOffset(), Calendar.CountyTime.Zone).ToString("yyyy-MM-dd HH:mm");
+        instant is null ? "" : TimeZoneInfo.ConvertTime(instant.ToDateTimeOffset(), Longshan.Platform.Calendar.CountyTime.Zone).ToString("yyyy-MM-dd HH:mm");
 }

@@ -1,23 +1,18 @@
 using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
-using System.Data.Common;
-using Dapper;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 using Longshan.Publicity.Decisions;
 
 namespace Longshan.Publicity.PowerList;
 
-/// <summary>One page of an agency's list: the items and the token of the next page (null on the last page).</summary>
-public sealed record PowerListPage(IReadOnlyList<PowerItem> Items, string? NextPageToken);
-
 /// <summary>
 /// Tables <c>power_item_versions</c> (one immutable row per version; the content as protobuf JSON) and
-/// <c>power_items</c> (each item's current version). The public reads open their own connection, so the portal can
-/// render an agency's list (<see cref="ListCurrentAsync"/>) and an item's flowchart (<see cref="GetAsync"/>) directly.
+/// <c>power_items</c> (each item's current version).
 /// </summary>
-public sealed class PowerItemStore(Database database)
+public sealed class PowerItemStore
 {
     const string VersionColumns =
         "v.agency_code, v.item_code, v.version, v.status, v.content, v.change_reason, v.change_note, v.effective_from";
@@ -99,17 +94,15 @@ public sealed class PowerItemStore(Database database)
     }
 
     /// <summary>The item's head, read for a write inside <paramref name="transaction"/>; null when the agency has no such item.</summary>
-    public async Task<PowerItemHead?> FindHeadForWriteAsync(DbTransaction transaction, string agencyCode, string itemCode)
+    public async Task<PowerItemHead?> FindHeadForWriteAsync(DbSession session, string agencyCode, string itemCode)
     {
-        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<HeadRow>(
-            database.Sql(SelectHeadForWrite), new { agencyCode, itemCode }, transaction);
+        var row = await session.SingleOrDefaultAsync<HeadRow>(SelectHeadForWrite, new { agencyCode, itemCode });
         return row is null ? null : new PowerItemHead(row.CurrentVersion, row.Status);
     }
 
     /// <summary>Adds <paramref name="item"/> as a new version and makes it current; <paramref name="previous"/> is the head read before.</summary>
-    public async Task InsertAsync(DbTransaction transaction, PowerItem item, PowerItemHead? previous, string publishedBy)
+    public async Task InsertAsync(DbSession session, PowerItem item, PowerItemHead? previous, string publishedBy)
     {
-        var connection = transaction.Connection!;
         var row = new
         {
             agencyCode = item.AgencyCode,
@@ -124,51 +117,47 @@ public sealed class PowerItemStore(Database database)
             effectiveFrom = item.EffectiveFrom.ToDateTimeOffset(),
             publishedBy,
         };
-        await connection.ExecuteAsync(database.Sql(InsertVersion), row, transaction);
-        var heads = await connection.ExecuteAsync(database.Sql(previous is null ? InsertHead : UpdateHead), row, transaction);
-        if (heads != 1) throw new InvalidOperationException($"Power item {row.agencyCode}/{row.itemCode} changed concurrently.");
+        await session.ExecuteAsync(InsertVersion, row);
+        var heads = await session.ExecuteAsync(previous is null ? InsertHead : UpdateHead, row);
+        if (heads != 1) throw RpcErrors.Aborted($"{row.agencyCode}/{row.itemCode}");
     }
 
     /// <summary>A version of an item, or its current version when <paramref name="version"/> is null; null when there is none.</summary>
-    public async Task<PowerItem?> GetAsync(string agencyCode, string itemCode, int? version, CancellationToken cancellationToken = default)
+    public async Task<PowerItem?> GetAsync(DbSession session, string agencyCode, string itemCode, int? version)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await GetAsync(connection, null, agencyCode, itemCode, version);
-    }
-
-    public async Task<PowerItem?> GetAsync(DbConnection connection, DbTransaction? transaction, string agencyCode, string itemCode, int? version)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            database.Sql(SelectVersion), new { agencyCode, itemCode, version }, transaction);
+        var row = await session.SingleOrDefaultAsync<Row>(SelectVersion, new { agencyCode, itemCode, version });
         return row is null ? null : ToItem(row);
     }
 
     /// <summary>Every version of an item, newest first; empty when there is no such item.</summary>
-    public async Task<IReadOnlyList<PowerItem>> HistoryAsync(string agencyCode, string itemCode, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PowerItem>> HistoryAsync(DbSession session, string agencyCode, string itemCode)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(database.Sql(SelectHistory), new { agencyCode, itemCode });
+        var rows = await session.QueryAsync<Row>(SelectHistory, new { agencyCode, itemCode });
         return rows.Select(ToItem).ToList();
     }
 
-    /// <summary>
-    /// An agency's items in force, in item-code order, optionally of one category. <paramref name="pageToken"/> is null
-    /// or the <see cref="PowerListPage.NextPageToken"/> of the previous page (see <see cref="PowerListPaging"/>).
-    /// </summary>
-    public async Task<PowerListPage> ListCurrentAsync(
-        string agencyCode, DecisionCategory? category, int pageSize, string? pageToken, CancellationToken cancellationToken = default)
+    /// <summary>Reads the paging of an agency's list: keyed by item code, so a page never skips or repeats items.</summary>
+    public static PageRequest ReadPage(FieldViolations violations, int pageSize, string? pageToken) =>
+        Paging.Read(violations, "power-items", pageSize, pageToken, key => ItemCodeIsValid(key[0]));
+
+    /// <summary>An agency's items in force, in item-code order, optionally of one category.</summary>
+    public async Task<Page<PowerItem>> ListCurrentAsync(DbSession session, string agencyCode, DecisionCategory? category, PageRequest paging)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(database.Sql(SelectCurrentPage), new
+        var rows = await session.ListAsync<Row>(SelectCurrentPage, new
         {
             agencyCode,
             category = category is { } c ? PowerItemNames.Name(c) : null,
-            after = PowerListPaging.After(pageToken) ?? "",
-            take = pageSize + 1,
-        })).ToList();
-        var items = rows.Take(pageSize).Select(ToItem).ToList();
-        var next = rows.Count > pageSize ? PowerListPaging.TokenAfter(items[^1].Content.ItemCode) : null;
-        return new PowerListPage(items, next);
+            after = paging.AfterKey ?? "",
+            take = paging.Fetch,
+        });
+        return paging.Cut(rows.Select(ToItem).ToList(), i => i.Content.ItemCode);
+    }
+
+    static bool ItemCodeIsValid(string code)
+    {
+        var check = new FieldViolations();
+        PowerItemValidation.ItemCode(check, "page_token", code);
+        return check.IsEmpty;
     }
 
     static PowerItem ToItem(Row row) => new()

@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Contracts.Rules;
+using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
@@ -10,7 +12,7 @@ namespace Longshan.Publicity.PowerList;
 
 /// <summary>gRPC <c>longshan.publicity.v1.PowerListService</c>: publish, withdraw and read the versioned power list.</summary>
 public sealed class PowerListEndpoint(
-    PowerItemStore items, AgencyStore agencies, WriteTransaction writes, TimeProvider time)
+    PowerItemStore items, AgencyStore agencies, ReadSession reads, WriteTransaction writes, TimeProvider time)
     : PowerListService.PowerListServiceBase
 {
     const string PublishRpc = "PublishItem";
@@ -24,21 +26,21 @@ public sealed class PowerListEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agencyCode);
 
-        return await writes.RunAsync(caller, PublishRpc, request.RequestId, PublishPowerItemResponse.Parser, async transaction =>
+        return await writes.RunAsync(context, request, PublishPowerItemResponse.Parser, async session =>
         {
             // 118号: the list discloses the powers of a registered enforcement body (执法主体).
-            if (await agencies.FindAsync(transaction.Connection!, agencyCode, transaction) is null)
-                throw RpcErrors.FailedPrecondition("118号: 执法主体须先登记 / agency must be registered", agencyCode, $"执法主体 {agencyCode} 未登记 / agency not registered");
-            var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.Content.ItemCode.Trim());
+            if (await agencies.FindAsync(session, agencyCode) is null)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agencyCode);
+            var head = await items.FindHeadForWriteAsync(session, agencyCode, request.Content.ItemCode.Trim());
             if (PowerItemVersioning.Refusal(head) is { } refusal)
-                throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.Content.ItemCode}", refusal);
+                throw RpcErrors.FailedPrecondition(RuleCatalog.PowerItemWithdrawn, $"{agencyCode}/{request.Content.ItemCode}", refusal);
             PowerItemVersioning.ValidateChange(head, request.ChangeReason, request.ChangeNote).ThrowIfAny();
 
             var item = PowerItemVersioning.NewVersion(agencyCode, request.Content, head, request.ChangeReason, request.ChangeNote, time.GetUtcNow());
-            await items.InsertAsync(transaction, item, head, caller.Subject);
+            await items.InsertAsync(session, item, head, caller.Subject);
             return new WriteResult<PublishPowerItemResponse>(
                 new PublishPowerItemResponse { Item = item }, Target(item), PowerItemEvents.Published(item, Guid.NewGuid()));
-        }, context.CancellationToken);
+        });
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -49,20 +51,20 @@ public sealed class PowerListEndpoint(
         var caller = Caller.From(context);
         caller.EnsureMayWriteFor(agencyCode);
 
-        return await writes.RunAsync(caller, WithdrawRpc, request.RequestId, WithdrawPowerItemResponse.Parser, async transaction =>
+        return await writes.RunAsync(context, request, WithdrawPowerItemResponse.Parser, async session =>
         {
-            var head = await items.FindHeadForWriteAsync(transaction, agencyCode, request.ItemCode)
+            var head = await items.FindHeadForWriteAsync(session, agencyCode, request.ItemCode)
                 ?? throw NotFound(agencyCode, request.ItemCode);
             if (PowerItemVersioning.Refusal(head) is { } refusal)
-                throw RpcErrors.FailedPrecondition(PowerItemVersioning.WithdrawnRule, $"{agencyCode}/{request.ItemCode}", refusal);
-            var current = await items.GetAsync(transaction.Connection!, transaction, agencyCode, request.ItemCode, head.CurrentVersion)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.PowerItemWithdrawn, $"{agencyCode}/{request.ItemCode}", refusal);
+            var current = await items.GetAsync(session, agencyCode, request.ItemCode, head.CurrentVersion)
                 ?? throw NotFound(agencyCode, request.ItemCode);
 
             var item = PowerItemVersioning.Withdrawal(current, request.Reason, request.Note, time.GetUtcNow());
-            await items.InsertAsync(transaction, item, head, caller.Subject);
+            await items.InsertAsync(session, item, head, caller.Subject);
             return new WriteResult<WithdrawPowerItemResponse>(
                 new WithdrawPowerItemResponse { Item = item }, Target(item), PowerItemEvents.Withdrawn(item, Guid.NewGuid()));
-        }, context.CancellationToken);
+        });
     }
 
     /// <summary>Public: the current version (also when withdrawn), or the version asked for.</summary>
@@ -73,7 +75,7 @@ public sealed class PowerListEndpoint(
         if (request.Version < 0) violations.Add("version", "版本号不得为负 / version must not be negative");
         violations.ThrowIfAny();
         var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
-        var item = await items.GetAsync(agencyCode, request.ItemCode, request.Version == 0 ? null : request.Version, context.CancellationToken)
+        var item = await items.GetAsync(await reads.GetAsync(context.CancellationToken), agencyCode, request.ItemCode, request.Version == 0 ? null : request.Version)
             ?? throw NotFound(agencyCode, request.ItemCode, request.Version);
         return new GetPowerItemResponse { Item = item };
     }
@@ -86,11 +88,11 @@ public sealed class PowerListEndpoint(
         PowerItemValidation.AgencyCode(violations, "agency_code", request.AgencyCode);
         var category = PowerItemNames.ToDomain(request.Category);
         if (request.Category != PowerCategory.Unspecified && category is null) violations.Add("category", "执法类别未知 / unknown category");
-        PowerListPaging.Validate(violations, request.PageSize, request.PageToken).ThrowIfAny();
+        var paging = PowerItemStore.ReadPage(violations, request.PageSize, request.PageToken);
+        violations.ThrowIfAny();
 
-        var page = await items.ListCurrentAsync(UnifiedSocialCreditCode.Normalize(request.AgencyCode), category,
-            PowerListPaging.Size(request.PageSize), request.PageToken, context.CancellationToken);
-        return new ListPowerItemsResponse { Items = { page.Items }, NextPageToken = page.NextPageToken ?? "" };
+        var page = await items.ListCurrentAsync(await reads.GetAsync(context.CancellationToken), UnifiedSocialCreditCode.Normalize(request.AgencyCode), category, paging);
+        return new ListPowerItemsResponse { Items = { page.Items }, NextPageToken = page.NextToken };
     }
 
     /// <summary>Public: every version, newest first.</summary>
@@ -99,7 +101,7 @@ public sealed class PowerListEndpoint(
     {
         ItemKey(request.AgencyCode, request.ItemCode).ThrowIfAny();
         var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
-        var versions = await items.HistoryAsync(agencyCode, request.ItemCode, context.CancellationToken);
+        var versions = await items.HistoryAsync(await reads.GetAsync(context.CancellationToken), agencyCode, request.ItemCode);
         if (versions.Count == 0) throw NotFound(agencyCode, request.ItemCode);
         return new GetPowerItemHistoryResponse { Versions = { versions } };
     }

@@ -15,6 +15,9 @@ namespace Longshan.Platform.Messaging;
 public abstract class InboxConsumer<TEvent>(Inbox inbox) : IConsumer<TEvent>
     where TEvent : IntegrationEvent
 {
+    /// <summary>The service's clock, for consumers that stamp what they store.</summary>
+    protected TimeProvider Time => inbox.Time;
+
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var @event = context.Message;

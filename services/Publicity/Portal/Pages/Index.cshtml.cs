@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Longshan.Publicity.Portal.Pages;
 
-public sealed class IndexModel(Database database, AgencyStore agencies) : PageModel
+public sealed class IndexModel(ReadSession reads, AgencyStore agencies) : PageModel
 {
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        Agencies = await agencies.ListAsync(connection, skip: 0, take: 20);
+        var session = await reads.GetAsync(cancellationToken);
+        Agencies = await agencies.ListAsync(session, skip: 0, take: 20);
     }
 }

@@ -6,12 +6,13 @@ using Longshan.Publicity.Inspections;
 using Longshan.Publicity.PowerList;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Longshan.Platform.Grpc;
 
 namespace Longshan.Publicity.Portal.Pages.Agencies;
 
 /// <summary>One enforcement body: what it is, where to challenge its decisions, its powers and inspections.</summary>
 public sealed class AgencyModel(
-    Database database, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws) : PageModel
+    ReadSession reads, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws) : PageModel
 {
     public Agency Agency { get; private set; } = new();
 
@@ -32,14 +33,15 @@ public sealed class AgencyModel(
     {
         code = UnifiedSocialCreditCode.Normalize(code);
         if (!UnifiedSocialCreditCode.IsValid(code)) return NotFound();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var agency = await agencies.FindAsync(connection, code);
+        var session = await reads.GetAsync(cancellationToken);
+        var agency = await agencies.FindAsync(session, code);
         if (agency is null) return NotFound();
         Agency = agency;
-        var items = await powerItems.ListCurrentAsync(code, category: null, pageSize: 100, ItemsPage, cancellationToken);
-        (Items, NextItemsPage) = (items.Items, items.NextPageToken);
-        InspectionItems = (await inspectionItems.PageAsync(connection, code, long.MaxValue, 100)).Select(i => i.Value).ToList();
-        Draws = (await draws.PageAsync(connection, code, long.MaxValue, 50)).Select(d => d.Value).ToList();
+        var paging = PowerItemStore.ReadPage(new FieldViolations(), Paging.MaxSize, ItemsPage);
+        var items = await powerItems.ListCurrentAsync(session, code, category: null, paging);
+        (Items, NextItemsPage) = (items.Items, items.NextToken);
+        InspectionItems = (await inspectionItems.PageAsync(session, code, long.MaxValue, 100)).Select(i => i.Value).ToList();
+        Draws = (await draws.PageAsync(session, code, long.MaxValue, 50)).Select(d => d.Value).ToList();
         return Page();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Longshan.Publicity.Portal.Pages.Agencies;
 
-public sealed class AgencyListModel(Database database, AgencyStore agencies) : PageModel
+public sealed class AgencyListModel(ReadSession reads, AgencyStore agencies) : PageModel
 {
     const int PageSize = 50;
 
@@ -20,8 +20,8 @@ public sealed class AgencyListModel(Database database, AgencyStore agencies) : P
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await agencies.ListAsync(connection, skip: (PageNumber - 1) * PageSize, take: PageSize + 1);
+        var session = await reads.GetAsync(cancellationToken);
+        var rows = await agencies.ListAsync(session, skip: (PageNumber - 1) * PageSize, take: PageSize + 1);
         HasMore = rows.Count > PageSize;
         Agencies = rows.Take(PageSize).ToList();
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Longshan.Publicity.Portal.Pages.Agencies;
 
 /// <summary>One enforcement item (行政执法事项): legal basis, flowchart (执法流程图), service guide (服务指南), versions.</summary>
-public sealed class ItemModel(Database database, AgencyStore agencies, PowerItemStore powerItems) : PageModel
+public sealed class ItemModel(ReadSession reads, AgencyStore agencies, PowerItemStore powerItems) : PageModel
 {
     public Agency Agency { get; private set; } = new();
 
@@ -24,12 +24,13 @@ public sealed class ItemModel(Database database, AgencyStore agencies, PowerItem
     {
         code = UnifiedSocialCreditCode.Normalize(code);
         if (!UnifiedSocialCreditCode.IsValid(code)) return NotFound();
-        await using (var connection = await database.OpenAsync(cancellationToken))
-            Agency = await agencies.FindAsync(connection, code) ?? new Agency();
-        var item = await powerItems.GetAsync(code, itemCode, Version, cancellationToken);
+        var session = await reads.GetAsync(cancellationToken);
+        
+            Agency = await agencies.FindAsync(session, code) ?? new Agency();
+        var item = await powerItems.GetAsync(session, code, itemCode, Version);
         if (string.IsNullOrEmpty(Agency.CreditCode) || item is null) return NotFound();
         Item = item;
-        History = await powerItems.HistoryAsync(code, itemCode, cancellationToken);
+        History = await powerItems.HistoryAsync(session, code, itemCode);
         return Page();
     }
 }

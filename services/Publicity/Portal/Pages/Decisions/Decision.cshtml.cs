@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Longshan.Publicity.Portal.Pages.Decisions;
 
 /// <summary>One published decision (redacted public version), its corrections, or its withdrawal (APL art. 48).</summary>
-public sealed class DecisionModel(Database database, PublicDecisionStore decisions, TimeProvider time) : PageModel
+public sealed class DecisionModel(ReadSession reads, PublicDecisionStore decisions, TimeProvider time) : PageModel
 {
     public PublicDecision Decision { get; private set; } = new();
 
@@ -17,11 +17,11 @@ public sealed class DecisionModel(Database database, PublicDecisionStore decisio
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var decisionId)) return NotFound();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var decision = await decisions.FindPublicAsync(connection, decisionId, CountyTime.Today(time));
+        var session = await reads.GetAsync(cancellationToken);
+        var decision = await decisions.FindPublicAsync(session, decisionId, CountyTime.Today(time));
         if (decision is null) return NotFound();
         Decision = decision;
-        History = await decisions.HistoryAsync(connection, decisionId, decision.Withdrawn);
+        History = await decisions.HistoryAsync(session, decisionId, decision.Withdrawn);
         return Page();
     }
 }

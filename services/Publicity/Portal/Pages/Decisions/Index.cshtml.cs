@@ -1,3 +1,4 @@
+using Longshan.Platform.Data;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Calendar;
 using Longshan.Publicity.Decisions;
@@ -10,7 +11,7 @@ namespace Longshan.Publicity.Portal.Pages.Decisions;
 /// 事后公开 (T4): search published decisions by agency, category, date range and keyword, newest first, paged.
 /// Runs the same <see cref="PublicDecisionStore.SearchPublicAsync"/> as the public gRPC search, over public versions only.
 /// </summary>
-public sealed class DecisionSearchModel(PublicDecisionStore decisions, TimeProvider time) : PageModel
+public sealed class DecisionSearchModel(ReadSession reads, PublicDecisionStore decisions, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
@@ -43,7 +44,7 @@ public sealed class DecisionSearchModel(PublicDecisionStore decisions, TimeProvi
             Problems = violations.Descriptions;
             return;
         }
-        var page = await decisions.SearchPublicAsync(search, CountyTime.Today(time), cancellationToken);
+        var page = await decisions.SearchPublicAsync(await reads.GetAsync(cancellationToken), search, CountyTime.Today(time));
         Results = page.Decisions;
         NextPage = page.Next?.Encode();
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Longshan.Publicity.Portal.Pages.Inspections;
 
 /// <summary>双随机、一公开: one draw with its published inputs, the assigned officers and the published results.</summary>
-public sealed class DrawModel(Database database, DrawStore draws, InspectionResultStore results, AgencyStore agencies) : PageModel
+public sealed class DrawModel(ReadSession reads, DrawStore draws, InspectionResultStore results, AgencyStore agencies) : PageModel
 {
     public InspectionDraw Draw { get; private set; } = new();
 
@@ -24,12 +24,12 @@ public sealed class DrawModel(Database database, DrawStore draws, InspectionResu
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var drawId)) return NotFound();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var draw = await draws.FindAsync(connection, drawId);
+        var session = await reads.GetAsync(cancellationToken);
+        var draw = await draws.FindAsync(session, drawId);
         if (draw is null) return NotFound();
         Draw = PublicDraws.Public(draw);
-        AgencyName = (await agencies.FindAsync(connection, draw.AgencyCode))?.Name ?? draw.AgencyCode;
-        resultsByTarget = (await results.PageAsync(connection, draw.AgencyCode, drawId, long.MaxValue, 1000))
+        AgencyName = (await agencies.FindAsync(session, draw.AgencyCode))?.Name ?? draw.AgencyCode;
+        resultsByTarget = (await results.PageAsync(session, draw.AgencyCode, drawId, long.MaxValue, 1000))
             .Select(r => r.Value).GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.First());
         return Page();
     }
