@@ -5,13 +5,13 @@ const string ServiceName = "legalreview";
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddLongshanService(ServiceName, consumers => consumers
-    .Add<AgencyRegisteredConsumer>("agency-registered"));
+builder.AddLongshanService(ServiceName);
+builder.AddAgencies();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
-app.MapGrpcService<KnownAgencyEndpoint>();
+app.MapAgencies();
 app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1.LegalReviewService");
 
 app.Run();

@@ -5,13 +5,13 @@ const string ServiceName = "archive";
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddLongshanService(ServiceName, consumers => consumers
-    .Add<AgencyRegisteredConsumer>("agency-registered"));
+builder.AddLongshanService(ServiceName);
+builder.AddAgencies();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
-app.MapGrpcService<KnownAgencyEndpoint>();
+app.MapAgencies();
 app.MapGet("/", () => "Longshan RecordingArchive — gRPC: longshan.archive.v1.ArchiveService");
 
 app.Run();

@@ -5,13 +5,13 @@ const string ServiceName = "statistics";
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddLongshanService(ServiceName, consumers => consumers
-    .Add<AgencyRegisteredConsumer>("agency-registered"));
+builder.AddLongshanService(ServiceName);
+builder.AddAgencies();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
-app.MapGrpcService<AgencyStatisticsEndpoint>();
+app.MapAgencies();
 app.MapGet("/", () => "Longshan Statistics — gRPC: longshan.statistics.v1.StatisticsService");
 
 app.Run();

@@ -1,4 +1,3 @@
-using Dapper;
 using Grpc.Core;
 using Longshan.Contracts.Archive.V1;
 using Longshan.Platform.Data;
@@ -11,17 +10,13 @@ namespace Longshan.RecordingArchive.Agencies;
 
 /// <summary>gRPC: whether this service has learned of an agency.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class KnownAgencyEndpoint(Database database) : ArchiveService.ArchiveServiceBase
+public sealed class KnownAgencyEndpoint(Database database, KnownAgencyStore agencies) : ArchiveService.ArchiveServiceBase
 {
-    static readonly SqlStatement Select = SqlStatement.Portable(
-        "SELECT credit_code AS CreditCode, name AS Name FROM known_agencies WHERE credit_code = @creditCode");
-
     public override async Task<GetKnownAgencyResponse> GetKnownAgency(GetKnownAgencyRequest request, ServerCallContext context)
     {
         var code = UnifiedSocialCreditCode.Normalize(request.CreditCode);
         if (UnifiedSocialCreditCode.Validate(code) is { } error) new FieldViolations().Add("credit_code", error).ThrowIfAny();
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var agency = await connection.QuerySingleOrDefaultAsync<GetKnownAgencyResponse>(database.Sql(Select), new { creditCode = code });
-        return agency ?? throw RpcErrors.NotFound($"执法主体 {code} 未知 / agency not known here");
+        await using var session = await database.ReadAsync(context.CancellationToken);
+        return await agencies.FindAsync(session, code) ?? throw RpcErrors.NotFound($"执法主体 {code} 未知 / agency not known here");
     }
 }
