@@ -203,16 +203,15 @@ public static class CertificateVerificationBenchmark
         var store = publicity.Services.GetRequiredService<OfficerStore>();
         var numbers = CertificateNumbers(count);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await Database.BeginWriteAsync(connection);
+        await using var session = await database.WriteAsync(default);
         for (var i = 0; i < count; i++)
         {
             var state = (i % 20) switch { 0 => CertificateState.Suspended, 1 => CertificateState.Revoked, _ => CertificateState.Active };
             var validTo = i % 20 == 2 ? today.AddDays(-30) : today.AddYears(2);
-            await store.InsertAsync(transaction, new OfficerRecord(Guid.NewGuid(), agencies[i % agencies.Count], $"执法员{i}", numbers[i],
+            await store.InsertAsync(session, new OfficerRecord(Guid.NewGuid(), agencies[i % agencies.Count], $"执法员{i}", numbers[i],
                 CertificateKind.Enforcement, "湖南省人民政府", today.AddYears(-3), validTo, ["龙山县", "市场监管"], state, "", 1), DateTimeOffset.UtcNow);
         }
-        await transaction.CommitAsync();
+        await session.CommitAsync();
         return numbers;
     }
 

@@ -62,7 +62,8 @@ static class OutboxBenchmark
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["ConnectionStrings:rabbitmq"] = broker.ConnectionString;
         builder.Services.AddSingleton(database).AddSingleton(TimeProvider.System).AddSingleton(counter);
-        builder.AddLongshanMessaging(service, consumers => consumers.Add<CountingConsumer>("counter"));
+        builder.AddLongshanMessaging(service);
+        builder.AddConsumer<CountingConsumer>("counter");
         using var host = builder.Build();
         await host.StartAsync();
         var bus = host.Services.GetRequiredService<IBusControl>();
@@ -78,11 +79,10 @@ static class OutboxBenchmark
         else
         {
             var writer = host.Services.GetRequiredService<OutboxWriter>();
-            await using (var connection = await database.OpenAsync())
-            await using (var transaction = await Database.BeginWriteAsync(connection))
+            await using (var session = await database.WriteAsync(default))
             {
-                foreach (var e in events) await writer.AddAsync(transaction, e);
-                await transaction.CommitAsync();
+                foreach (var e in events) await writer.AddAsync(session, e);
+                await session.CommitAsync();
             }
             clock = Stopwatch.StartNew();
             writer.Wake();

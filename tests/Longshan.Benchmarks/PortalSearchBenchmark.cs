@@ -91,12 +91,11 @@ public static partial class PortalSearchBenchmark
         var migrator = new Migrator(database, NullLogger<Migrator>.Instance);
         await migrator.ApplyAsync("platform", typeof(Database).Assembly, TimeProvider.System);
         await migrator.ApplyAsync("publicity", typeof(PublicDecisionStore).Assembly, TimeProvider.System);
-        var store = new PublicDecisionStore(database, new DisplayPeriodOptions());
+        var store = new PublicDecisionStore(new DisplayPeriodOptions());
         var random = new Random(7);
         var now = DateTimeOffset.UtcNow;
         V1.DecisionCategory[] categories = [V1.DecisionCategory.Penalty, V1.DecisionCategory.Penalty, V1.DecisionCategory.Permit, V1.DecisionCategory.Inspection];
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await Database.BeginWriteAsync(connection);
+        await using var session = await database.WriteAsync(default);
         for (var i = 0; i < count; i++)
         {
             var date = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-random.Next(360));
@@ -111,9 +110,9 @@ public static partial class PortalSearchBenchmark
                 Conclusion = "罚款人民币伍仟元", Version = 1,
                 FirstPublishedAt = Timestamp.FromDateTimeOffset(now), VersionPublishedAt = Timestamp.FromDateTimeOffset(now),
             };
-            await store.InsertAsync(transaction, decision, DecisionNames.PartyKind(decision.Party.Kind)!, date.AddDays(3), "");
+            await store.InsertAsync(session, decision, DecisionNames.PartyKind(decision.Party.Kind)!, date.AddDays(3), "");
         }
-        await transaction.CommitAsync();
+        await session.CommitAsync();
     }
 
     static string NextLink(string html) =>

@@ -26,17 +26,16 @@ public sealed class OutboxTests : IDisposable
             EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), AgencyCode = "114313000000000012",
             Name = "龙山县交通运输局", Kind = "county-department", RemedyChannels = [new("reconsideration", "龙山县人民政府", "")],
         };
-        await using var connection = await db.Database.OpenAsync();
-        await using var transaction = await Database.BeginWriteAsync(connection);
-        await new OutboxWriter(db.Database, new OutboxSignal()).AddAsync(transaction, @event);
-        if (commit) await transaction.CommitAsync();
-        else await transaction.RollbackAsync();
+        await using var session = await db.Database.WriteAsync(default);
+        await new OutboxWriter(new OutboxSignal()).AddAsync(session, @event);
+        if (commit) await session.CommitAsync();
+        else await session.Transaction!.RollbackAsync();
         return @event.EventId;
     }
 
     async Task<(int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? SentAt)> RowAsync(Guid eventId)
     {
-        await using var connection = await db.Database.OpenAsync();
+        await using var connection = (await db.Database.ReadAsync(default)).Connection;
         var row = await connection.QuerySingleAsync<(long, string?, string?)>(
             "SELECT attempts, next_attempt_at, sent_at FROM outbox_messages WHERE event_id = @eventId", new { eventId });
         return ((int)row.Item1, row.Item2 is null ? null : DateTimeOffset.Parse(row.Item2), row.Item3 is null ? null : DateTimeOffset.Parse(row.Item3));
@@ -140,7 +139,7 @@ public sealed class OutboxTests : IDisposable
 
         Assert.Equal(1, await dispatcher.PurgeSentAsync(default));
 
-        await using var connection = await db.Database.OpenAsync();
+        await using var connection = (await db.Database.ReadAsync(default)).Connection;
         var left = (await connection.QueryAsync<string>("SELECT event_id FROM outbox_messages ORDER BY sequence")).Select(Guid.Parse);
         Assert.Equal([stuck, recent], left);
         Assert.DoesNotContain(old, left);

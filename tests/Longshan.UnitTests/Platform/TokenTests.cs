@@ -54,7 +54,7 @@ public sealed class TokenTests
     [Fact]
     public void An_agency_writes_only_its_own_data()
     {
-        var own = new Caller("s", Agency, new HashSet<string> { Roles.Agency });
+        var own = new Caller("s", "张三", Agency, new HashSet<string> { Roles.Agency });
         own.EnsureMayWriteFor(Agency);
 
         var error = Assert.Throws<RpcException>(() => own.EnsureMayWriteFor("91350100M000100Y43"));
@@ -64,9 +64,9 @@ public sealed class TokenTests
     [Fact]
     public void The_county_administrator_writes_for_any_agency_and_the_data_center_for_none()
     {
-        new Caller("s", Agency, new HashSet<string> { Roles.CountyAdmin }).EnsureMayWriteFor("91350100M000100Y43");
+        new Caller("s", "张三", Agency, new HashSet<string> { Roles.CountyAdmin }).EnsureMayWriteFor("91350100M000100Y43");
 
-        var reader = new Caller("s", Agency, new HashSet<string> { Roles.DataCenter });
+        var reader = new Caller("s", "张三", Agency, new HashSet<string> { Roles.DataCenter });
         Assert.Equal(StatusCode.PermissionDenied, Assert.Throws<RpcException>(() => reader.EnsureMayWriteFor(Agency)).StatusCode);
     }
 }

@@ -33,7 +33,7 @@ public sealed class CertificateLifecycleTests
     [InlineData(CertificateState.Suspended, CertificateChange.Revoked, null)]
     [InlineData(CertificateState.Active, CertificateChange.Suspended, null)]
     public void Refusals_name_their_rule(CertificateState state, CertificateChange change, string? rule) =>
-        Assert.Equal(rule, CertificateLifecycle.Refuse(state, change)?.Rule);
+        Assert.Equal(rule, CertificateLifecycle.Refuse(state, change)?.Rule.Id);
 
     [Fact]
     public void Renewing_a_suspended_certificate_keeps_the_suspension()

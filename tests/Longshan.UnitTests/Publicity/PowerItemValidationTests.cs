@@ -186,13 +186,26 @@ public sealed class PowerItemValidationTests
     [Fact]
     public void Page_tokens_round_trip_and_foreign_tokens_are_refused()
     {
-        var token = PowerListPaging.TokenAfter("CF-001");
+        var first = PowerItemStore.ReadPage(new FieldViolations(), 0, "");
+        Assert.Equal(Paging.DefaultSize, first.Size);
+        Assert.Null(first.AfterKey);
 
-        Assert.Equal("CF-001", PowerListPaging.After(token));
-        Assert.Null(PowerListPaging.After(""));
-        Assert.Throws<ArgumentException>(() => PowerListPaging.After("Q0YtMDAx")); // base64url of "CF-001", no prefix
-        Assert.True(PowerListPaging.Validate(new FieldViolations(), 0, token).IsEmpty);
-        Assert.Equal(["page_size", "page_token"], Fields(PowerListPaging.Validate(new FieldViolations(), 101, "%%%")));
-        Assert.Equal(PowerListPaging.DefaultPageSize, PowerListPaging.Size(0));
+        var token = new PageRequest("power-items", 1, null).Cut(["CF-001", "CF-002"], c => c).NextToken;
+        Assert.Equal("CF-001", PowerItemStore.ReadPage(new FieldViolations(), 0, token).AfterKey);
+        Assert.Empty(Fields(Check(token)));
+
+        var officersToken = new PageRequest("officers", 1, null).Cut(["CF-001", "CF-002"], c => c).NextToken;
+        Assert.Equal(["page_token"], Fields(Check(officersToken))); // a token of another list
+        Assert.Equal(["page_token"], Fields(Check("Q0YtMDAx"))); // base64url of "CF-001" without the list's name
+        var both = new FieldViolations();
+        PowerItemStore.ReadPage(both, 201, "%%%");
+        Assert.Equal(["page_size", "page_token"], Fields(both));
+    }
+
+    static FieldViolations Check(string token)
+    {
+        var violations = new FieldViolations();
+        PowerItemStore.ReadPage(violations, 0, token);
+        return violations;
     }
 }

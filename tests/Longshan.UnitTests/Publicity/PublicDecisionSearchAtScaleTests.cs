@@ -28,9 +28,15 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
 
         public PublicDecisionStore Store { get; }
 
+        public async Task<DecisionSearchPage> SearchAsync(DecisionSearch search, DateOnly today)
+        {
+            await using var session = await Db.Database.ReadAsync(default);
+            return await Store.SearchPublicAsync(session, search, today);
+        }
+
         public Seeded()
         {
-            Store = new PublicDecisionStore(Db.Database, new DisplayPeriodOptions());
+            Store = new PublicDecisionStore(new DisplayPeriodOptions());
             SeedAsync().GetAwaiter().GetResult();
         }
 
@@ -38,8 +44,7 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
         {
             var random = new Random(7);
             var now = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
-            await using var connection = await Db.Database.OpenAsync();
-            await using var transaction = await Database.BeginWriteAsync(connection);
+            await using var session = await Db.Database.WriteAsync(default);
             for (var i = 0; i < Count; i++)
             {
                 var date = new DateOnly(2025, 12, 1).AddDays(random.Next(360));
@@ -59,10 +64,10 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
                     FirstPublishedAt = Timestamp.FromDateTimeOffset(now),
                     VersionPublishedAt = Timestamp.FromDateTimeOffset(now),
                 };
-                await Store.InsertAsync(transaction, decision, DecisionNames.PartyKind(decision.Party.Kind)!, date.AddDays(3), "");
+                await Store.InsertAsync(session, decision, DecisionNames.PartyKind(decision.Party.Kind)!, date.AddDays(3), "");
             }
 
-            await transaction.CommitAsync();
+            await session.CommitAsync();
         }
 
         public void Dispose() => Db.Dispose();
@@ -103,7 +108,7 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
             new() { AgencyCode = Seeded.Agencies[5], Category = "penalty", Keyword = "保质期" },
             new() { Keyword = "批次，货值999元" },
         };
-        await data.Store.SearchPublicAsync(new DecisionSearch(), Today); // warm-up (JIT, page cache)
+        await data.SearchAsync(new DecisionSearch(), Today); // warm-up (JIT, page cache)
         var times = new List<double>();
         foreach (var search in searches)
         {
@@ -111,7 +116,7 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
             for (var round = 0; round < 20; round++)
             {
                 var watch = Stopwatch.StartNew();
-                var page = await data.Store.SearchPublicAsync(search, Today);
+                var page = await data.SearchAsync(search, Today);
                 own.Add(watch.Elapsed.TotalMilliseconds);
                 Assert.NotEmpty(page.Decisions);
             }
@@ -122,7 +127,7 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
         }
 
         var miss = Stopwatch.StartNew();
-        var none = await data.Store.SearchPublicAsync(new DecisionSearch { Keyword = "无此关键词" }, Today);
+        var none = await data.SearchAsync(new DecisionSearch { Keyword = "无此关键词" }, Today);
         output.WriteLine($"keyword matching nothing (reads all {Seeded.Count}): {miss.Elapsed.TotalMilliseconds:F1} ms");
         Assert.Empty(none.Decisions);
 
@@ -135,7 +140,7 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
         DecisionSearchCursor? after = null;
         do
         {
-            var page = await data.Store.SearchPublicAsync(new DecisionSearch { AgencyCode = Seeded.Agencies[7], PageSize = 100, After = after }, Today);
+            var page = await data.SearchAsync(new DecisionSearch { AgencyCode = Seeded.Agencies[7], PageSize = 100, After = after }, Today);
             all.AddRange(page.Decisions);
             after = page.Next;
         }
