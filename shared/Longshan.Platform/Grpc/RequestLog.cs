@@ -7,7 +7,7 @@ using Longshan.Platform.Identity;
 namespace Longshan.Platform.Grpc;
 
 /// <summary>
-/// Makes create/submit RPCs safe to retry: the first response is stored under the caller (agency and person), the
+/// Makes create/submit RPCs safe to retry: the first response is stored under the caller (agency, person, roles), the
 /// RPC and the client's <c>request_id</c>, with a hash of the request, in the write's transaction. A repeat of the
 /// same request gets that response back; the same id with other content is refused (<c>request-id-reused</c>).
 /// Look up inside the write transaction: agency systems retry on timeouts, so the retry may arrive while the first
@@ -21,17 +21,17 @@ public sealed class RequestLog(TimeProvider time)
     static readonly SqlStatement Find = new(
         """
         SELECT request_hash AS RequestHash, response AS Response FROM request_log
-        WHERE agency_code = @agencyCode AND subject = @subject AND rpc = @rpc AND request_id = @requestId
+        WHERE agency_code = @agencyCode AND caller = @caller AND rpc = @rpc AND request_id = @requestId
         """,
         """
         SELECT request_hash AS RequestHash, response AS Response FROM dbo.request_log WITH (UPDLOCK, HOLDLOCK)
-        WHERE agency_code = @agencyCode AND subject = @subject AND rpc = @rpc AND request_id = @requestId
+        WHERE agency_code = @agencyCode AND caller = @caller AND rpc = @rpc AND request_id = @requestId
         """);
 
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
-        INSERT INTO request_log (agency_code, subject, rpc, request_id, request_hash, response, created_at)
-        VALUES (@agencyCode, @subject, @rpc, @requestId, @requestHash, @response, @createdAt)
+        INSERT INTO request_log (agency_code, caller, rpc, request_id, request_hash, response, created_at)
+        VALUES (@agencyCode, @caller, @rpc, @requestId, @requestHash, @response, @createdAt)
         """);
 
     /// <summary>The one check of a <c>request_id</c>: present, at most 100 characters, printable.</summary>
@@ -60,7 +60,8 @@ public sealed class RequestLog(TimeProvider time)
     public Task SaveAsync(DbSession session, RequestKey key, byte[] requestHash, IMessage response) =>
         session.ExecuteAsync(Insert, new
         {
-            key.AgencyCode, key.Subject, key.Rpc, key.RequestId, requestHash, response = response.ToByteArray(), createdAt = time.GetUtcNow(),
+            agencyCode = key.AgencyCode, caller = key.Caller, rpc = key.Rpc, requestId = key.RequestId,
+            requestHash, response = response.ToByteArray(), createdAt = time.GetUtcNow(),
         });
 
     sealed class Row
@@ -70,10 +71,14 @@ public sealed class RequestLog(TimeProvider time)
     }
 }
 
-/// <summary>Whose request it was: the caller's agency and person, the RPC and the client's id.</summary>
-public sealed record RequestKey(string AgencyCode, string Subject, string Rpc, string RequestId)
+/// <summary>
+/// Whose request it was: the caller's agency, the person with the roles they acted in (<c>subject#role,role</c>: a
+/// county-admin call and an agency's own call never share an answer), the RPC and the client's id.
+/// </summary>
+public sealed record RequestKey(string AgencyCode, string Caller, string Rpc, string RequestId)
 {
-    public static RequestKey Of(Caller caller, string rpc, string requestId) => new(caller.AgencyCode, caller.Subject, rpc, requestId);
+    public static RequestKey Of(Caller caller, string rpc, string requestId) =>
+        new(caller.AgencyCode, $"{caller.Subject}#{string.Join(',', caller.Roles.Order(StringComparer.Ordinal))}", rpc, requestId);
 
-    internal object Parameters() => new { agencyCode = AgencyCode, subject = Subject, rpc = Rpc, requestId = RequestId };
+    internal object Parameters() => new { agencyCode = AgencyCode, caller = Caller, rpc = Rpc, requestId = RequestId };
 }

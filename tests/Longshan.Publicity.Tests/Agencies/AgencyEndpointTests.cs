@@ -25,7 +25,7 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
 
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code }));
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @code AND event_type = 'AgencyRegistered'", new { code }));
-        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE target = @code AND action = 'RegisterAgency'", new { code }));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE target = @code AND action = 'AgencyService/RegisterAgency'", new { code }));
     }
 
     [Fact]
@@ -38,6 +38,63 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
 
         Assert.All(responses, r => Assert.Equal(responses[0], r));
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @code", new { code }));
+    }
+
+    [Fact]
+    public async Task A_request_id_reused_for_other_content_is_refused_with_its_rule_and_stores_nothing()
+    {
+        var code = PublicityApp.NewCreditCode();
+        var first = Request(code);
+        await client.RegisterAgencyAsync(first, PublicityApp.Bearer(code));
+        var other = Request(PublicityApp.NewCreditCode());
+        other.RequestId = first.RequestId;
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(other, PublicityApp.Bearer(code)).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal("request-id-reused", refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code = other.CreditCode }));
+    }
+
+    [Fact]
+    public async Task A_county_admin_call_and_an_agency_call_sharing_a_request_id_do_not_get_each_others_answer()
+    {
+        var code = PublicityApp.NewCreditCode();
+        var byAgency = Request(code);
+        var byCounty = Request(PublicityApp.NewCreditCode());
+        byCounty.RequestId = byAgency.RequestId;
+
+        var agencyAnswer = await client.RegisterAgencyAsync(byAgency, PublicityApp.Bearer(code));
+        var countyAnswer = await client.RegisterAgencyAsync(byCounty, PublicityApp.Bearer(code, Roles.CountyAdmin));
+
+        Assert.Equal(code, agencyAnswer.Agency.CreditCode);
+        Assert.Equal(byCounty.CreditCode, countyAnswer.Agency.CreditCode);
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code = byCounty.CreditCode }));
+    }
+
+    [Fact]
+    public async Task A_write_token_without_a_person_is_refused()
+    {
+        var code = PublicityApp.NewCreditCode();
+        var token = TokenIssuer.Mint(IdentityOptions.Development, "", code, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            client.RegisterAgencyAsync(Request(code), new Metadata { { "authorization", "Bearer " + token } }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code }));
+    }
+
+    [Fact]
+    public async Task The_audit_log_records_the_person_from_the_token()
+    {
+        var code = PublicityApp.NewCreditCode();
+        var token = TokenIssuer.Mint(IdentityOptions.Development, "user-0042", code, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System, "李四");
+
+        await client.RegisterAgencyAsync(Request(code), new Metadata { { "authorization", "Bearer " + token } });
+
+        Assert.Equal(1, await app.CountAsync(
+            "SELECT COUNT(*) FROM audit_log WHERE target = @code AND subject = 'user-0042' AND subject_name = '李四'", new { code }));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class DecisionRegistrationTests(PublicityApp app) : IClassFixture<
         Assert.Equal(DecisionStatus.Registered, penalty.Decision.Status);
         Assert.True(penalty.Decision.Publishable);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM decisions WHERE decision_id = @id AND publication_deadline = '2026-10-14'", new { id = penalty.Decision.DecisionId }));
-        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE target = @id AND action = 'RegisterDecision'", new { id = penalty.Decision.DecisionId }));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE target = @id AND action = 'DecisionService/RegisterDecision'", new { id = penalty.Decision.DecisionId }));
     }
 
     [Fact]

@@ -56,14 +56,61 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
             "the passed review is stored");
         var published = await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
 
-        foreach (var refused in new[] { unknown, disagreed, foreign })
-        {
-            Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
-            Assert.StartsWith("APL art. 58", refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type, StringComparison.Ordinal);
-        }
+        Assert.Equal("review-clearance-missing", RuleOf(unknown));
+        Assert.Equal("review-clearance-not-passed", RuleOf(disagreed));
+        Assert.Equal("review-clearance-other-agency", RuleOf(foreign));
 
         Assert.Equal(id, published.Decision.DecisionId);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE decision_id = @id", new { id }));
+    }
+
+    /// <summary>
+    /// Tried from outside: a passed review of case A let major decision B of the same agency be published. A clearance
+    /// is bound to one case (APL art. 58): same agency, same case number, completed on or before the decision date.
+    /// </summary>
+    [Fact]
+    public async Task A_clearance_counts_only_for_its_own_case_completed_by_the_decision_date()
+    {
+        var agency = await NewAgencyAsync(app);
+        var bus = app.Services.GetRequiredService<IBus>();
+
+        // A passed review of case A, quoted by major decision B.
+        var caseA = Penalty(agency).CaseNumber;
+        var (otherCase, otherCaseRef) = await MajorDecisionAsync(agency, Penalty(agency));
+        await bus.Publish(Review(agency, otherCaseRef, caseA, ReviewCompleted.Approve, minutesAgo: 30));
+
+        // A passed review completed after the decision date (the decision is dated yesterday, the review today).
+        var late = Penalty(agency, decisionDate: "2026-11-26");
+        var (afterDate, afterDateRef) = await MajorDecisionAsync(agency, late);
+        await bus.Publish(Review(agency, afterDateRef, late.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30));
+
+        // The same case written with other brackets and spaces is the same case: it clears.
+        var same = Penalty(agency, caseNumber: $"龙市监罚〔2026〕{Random.Shared.Next(1_000_000)}号");
+        var (sameCase, sameCaseRef) = await MajorDecisionAsync(agency, same);
+        var typedOtherwise = same.CaseNumber.Replace("〔", "[ ").Replace("〕", "] ");
+        await bus.Publish(Review(agency, sameCaseRef, typedOtherwise, ReviewCompleted.Approve, minutesAgo: 30));
+
+        foreach (var reference in new[] { otherCaseRef, afterDateRef, sameCaseRef })
+            await EventuallyAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, $"review {reference} is stored");
+
+        Assert.Equal("review-clearance-other-case", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(otherCase), PublicityApp.Bearer(agency)))));
+        Assert.Equal("review-clearance-after-decision", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(afterDate), PublicityApp.Bearer(agency)))));
+        Assert.Equal(sameCase, (await client.PublishDecisionAsync(Publish(sameCase), PublicityApp.Bearer(agency))).Decision.DecisionId);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE decision_id IN (@otherCase, @afterDate)", new { otherCase, afterDate }));
+    }
+
+    async Task<(string DecisionId, string Reference)> MajorDecisionAsync(string agency, RegisterDecisionRequest request)
+    {
+        request.IsMajor = true;
+        request.ReviewClearanceReference = "LS-FZSH-" + Guid.NewGuid().ToString("N")[..8];
+        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        return (id, request.ReviewClearanceReference);
+    }
+
+    static string RuleOf(RpcException refused)
+    {
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        return refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type;
     }
 
     [Fact]

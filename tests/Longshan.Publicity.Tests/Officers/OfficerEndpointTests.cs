@@ -32,7 +32,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         Assert.Equal(["龙山县", "食品安全"], officer.Certificate.Areas);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM officers WHERE certificate_number = @n AND agency_code = @agency", new { n = request.CertificateNumber, agency }));
         Assert.Equal(1, await EventsAsync("OfficerCertified", request.CertificateNumber, "\"status\":\"valid\""));
-        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'IssueCertificate' AND target = @n", new { n = request.CertificateNumber }));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'OfficerService/IssueCertificate' AND target = @n", new { n = request.CertificateNumber }));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
         Assert.Equal(fields, error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
         Assert.Equal(0, await VersionsOf(agency));
         Assert.Equal(0, await EventsOf(agency));
-        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'PublishItem' AND target LIKE @prefix", new { prefix = agency + "%" }));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'PowerListService/PublishItem' AND target LIKE @prefix", new { prefix = agency + "%" }));
     }
 
     static void Spoil(PublishPowerItemRequest request, string problem)

@@ -151,7 +151,7 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
         Assert.Equal(1, await app.CountAsync(Published, new { agency, version = 1 }));
         Assert.Equal(1, await app.CountAsync(Published + " AND json_extract(body, '$.changeReason') = 'law-amended' " +
             "AND json_array_length(body, '$.steps') = 3 AND json_extract(body, '$.steps[1].timeLimitWorkingDays') IS NULL", new { agency, version = 2 }));
-        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'PublishItem' AND target = @target", new { target = $"{agency}/XK-009@v2" }));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'PowerListService/PublishItem' AND target = @target", new { target = $"{agency}/XK-009@v2" }));
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @agency AND event_type = 'PowerItemPublished' AND sent_at IS NULL", new { agency }) > 0
