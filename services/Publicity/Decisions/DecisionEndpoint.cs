@@ -22,7 +22,7 @@ namespace Longshan.Publicity.Decisions;
 public sealed partial class DecisionEndpoint(
     ReadSession reads, DecisionStore decisions, PublicDecisionStore publicDecisions, ReviewClearanceStore clearances,
     AgencyStore agencies, HolidayCalendar calendar, PublicationDeadlineOptions deadlines, RedactionOptions redaction,
-    WriteTransaction writes, TimeProvider time)
+    PenaltySeverity severity, WriteTransaction writes, TimeProvider time)
     : DecisionService.DecisionServiceBase
 {
     [Authorize(Policy = Policies.Write)]
@@ -47,7 +47,7 @@ public sealed partial class DecisionEndpoint(
             await decisions.InsertAsync(session, row);
             await decisions.AddContentAsync(session, row.DecisionId, 1, content, now, caller.Subject);
             return new WriteResult<RegisterDecisionResponse>(new RegisterDecisionResponse { Decision = DecisionLifecycle.Summary(row) },
-                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, now));
+                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, severity, now));
         });
     }
 
@@ -85,7 +85,9 @@ public sealed partial class DecisionEndpoint(
         return await writes.RunAsync(context, request, UpdateDecisionResponse.Parser, async session =>
         {
             var row = await OwnDecisionAsync(session, id, caller);
-            DecisionValidation.Validate(request, DecisionNames.CategoryFromName(row.Category), today).ThrowIfAny();
+            // The current content: a legacy penalty kind it already carries may stay through the correction.
+            var current = await decisions.ContentAsync(session, id, row.ContentVersion);
+            DecisionValidation.Validate(request, DecisionNames.CategoryFromName(row.Category), today, current).ThrowIfAny();
             var content = DecisionLifecycle.Normalize(request.Content, row.DecisionDate, today);
             var eligibility = DecisionLifecycle.Assess(content);
             ExpectCorrectable(row, eligibility);

@@ -1,3 +1,4 @@
+using Longshan.Platform.Legal;
 using Event = Longshan.Contracts.Events.Publicity;
 using V1 = Longshan.Contracts.Publicity.V1;
 
@@ -6,7 +7,8 @@ namespace Longshan.Publicity.Decisions;
 /// <summary>The decision events. Pure. Only public data goes in: the party appears by kind, content only as the public version.</summary>
 public static class DecisionEvents
 {
-    public static Event.DecisionRegistered Registered(DecisionRow row, V1.DecisionContent content, DateTimeOffset now) => new()
+    /// <summary>The registration; <paramref name="severity"/> names the most severe penalty kind (<c>Statistics:SeverityOrder</c>).</summary>
+    public static Event.DecisionRegistered Registered(DecisionRow row, V1.DecisionContent content, PenaltySeverity severity, DateTimeOffset now) => new()
     {
         EventId = Guid.NewGuid(),
         OccurredAt = now,
@@ -19,7 +21,7 @@ public static class DecisionEvents
         IsMajor = row.IsMajor,
         PartyKind = row.PartyKind,
         Penalties = PublicVersions.Penalties(content.Penalties),
-        MostSeverePenalty = PublicVersions.MostSevere(content.Penalties),
+        MostSeverePenalty = PublicVersions.MostSevere(content.Penalties, severity),
         Publishable = row.Publishable,
     };
 

@@ -2,7 +2,10 @@ using V1 = Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Publicity.Decisions;
 
-/// <summary>Stable names of the decision enums in storage and events (kebab-case, never renamed), and the mapping to the domain enums.</summary>
+/// <summary>
+/// Stable names of the decision enums in storage and events (kebab-case, never renamed), and the mapping to the domain enums.
+/// Penalty kinds have their own mapping, <see cref="PenaltyKinds"/>.
+/// </summary>
 public static class DecisionNames
 {
     public const string NaturalPerson = "natural-person";
@@ -39,23 +42,6 @@ public static class DecisionNames
 
     public static V1.PartyKind PartyKindFromName(string name) =>
         Enum.GetValues<V1.PartyKind>().FirstOrDefault(k => PartyKind(k) == name);
-
-    /// <summary>APL art. 9 kinds, in the statistics' order of severity (the enum's numbers).</summary>
-    public static string? Penalty(V1.PenaltyKind kind) => kind switch
-    {
-        V1.PenaltyKind.Warning => "warning",
-        V1.PenaltyKind.PublicCriticism => "public-criticism",
-        V1.PenaltyKind.Fine => "fine",
-        V1.PenaltyKind.Confiscation => "confiscation",
-        V1.PenaltyKind.PermitSuspension => "permit-suspension",
-        V1.PenaltyKind.QualificationDowngrade => "qualification-downgrade",
-        V1.PenaltyKind.BusinessRestriction => "business-restriction",
-        V1.PenaltyKind.SuspensionOrder => "suspension-order",
-        V1.PenaltyKind.ClosureOrder => "closure-order",
-        V1.PenaltyKind.PermitRevocation => "permit-revocation",
-        V1.PenaltyKind.AdministrativeDetention => "administrative-detention",
-        _ => null,
-    };
 
     public static string? Revocation(V1.RevocationKind kind) => kind switch
     {

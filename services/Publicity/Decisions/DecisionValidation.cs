@@ -14,6 +14,8 @@ public static class DecisionValidation
     public const int MaxName = 200;
     public const int MaxText = 20_000;
 
+    static readonly IReadOnlySet<V1.PenaltyKind> NoLegacyKinds = new HashSet<V1.PenaltyKind>();
+
     public static FieldViolations Validate(V1.RegisterDecisionRequest request, DateOnly today)
     {
         var violations = RequestId(request.RequestId)
@@ -27,17 +29,23 @@ public static class DecisionValidation
         // 《行政处罚法》第五十八条: no major decision without a passed legal review — the reference is how we check it.
         if (request.IsMajor && string.IsNullOrWhiteSpace(request.ReviewClearanceReference))
             violations.Add("review_clearance_reference", "重大执法决定须注明法制审核编号 / a major decision needs its legal-review clearance reference (APL art. 58)");
-        Content(violations, request.Content, request.Category, today);
+        Content(violations, request.Content, request.Category, today, NoLegacyKinds);
         return violations;
     }
 
-    /// <summary>An update keeps the decision's category; <paramref name="category"/> is the stored one.</summary>
-    public static FieldViolations Validate(V1.UpdateDecisionRequest request, V1.DecisionCategory category, DateOnly today)
+    /// <summary>
+    /// An update keeps the decision's category; <paramref name="category"/> is the stored one. A legacy penalty kind
+    /// (<see cref="PenaltyKinds.IsLegacy"/>) is accepted only when <paramref name="current"/>, the decision's current
+    /// content, already carries it: a correction need not reclassify an old decision, but none gains a legacy kind anew.
+    /// </summary>
+    public static FieldViolations Validate(V1.UpdateDecisionRequest request, V1.DecisionCategory category, DateOnly today, V1.DecisionContent? current = null)
     {
         var violations = RequestId(request.RequestId)
             .Required("change_note", request.ChangeNote)
             .MaxLength("change_note", request.ChangeNote, 2000);
-        Content(violations, request.Content, category, today);
+        var legacyKinds = current is null ? NoLegacyKinds : current.Penalties.Select(p => p.Kind)
+            .Where(k => PenaltyKinds.ToDomain(k) is { } kind && PenaltyKinds.IsLegacy(kind)).ToHashSet();
+        Content(violations, request.Content, category, today, legacyKinds);
         return violations;
     }
 
@@ -77,7 +85,8 @@ public static class DecisionValidation
             violations.Add(field, $"日期不得晚于今天（{DecisionNames.Date(today)}） / must not be in the future (today is {DecisionNames.Date(today)})");
     }
 
-    static void Content(FieldViolations violations, V1.DecisionContent? content, V1.DecisionCategory category, DateOnly today)
+    static void Content(FieldViolations violations, V1.DecisionContent? content, V1.DecisionCategory category, DateOnly today,
+        IReadOnlySet<V1.PenaltyKind> legacyKinds)
     {
         if (content is null)
         {
@@ -90,7 +99,7 @@ public static class DecisionValidation
         violations.Required("content.facts", content.Facts).MaxLength("content.facts", content.Facts, MaxText);
         violations.Required("content.conclusion", content.Conclusion).MaxLength("content.conclusion", content.Conclusion, MaxText);
         LegalBases(violations, content.LegalBasis);
-        Penalties(violations, content.Penalties, category);
+        Penalties(violations, content.Penalties, category, legacyKinds);
         for (var i = 0; i < content.ThirdPartyNames.Count; i++)
             violations.MaxLength($"content.third_party_names[{i}]", content.ThirdPartyNames[i], 50);
     }
@@ -139,7 +148,9 @@ public static class DecisionValidation
         }
     }
 
-    static void Penalties(FieldViolations violations, IReadOnlyList<V1.Penalty> penalties, V1.DecisionCategory category)
+    /// <param name="legacyKinds">Legacy kinds the decision already carries, accepted again (none for a registration).</param>
+    static void Penalties(FieldViolations violations, IReadOnlyList<V1.Penalty> penalties, V1.DecisionCategory category,
+        IReadOnlySet<V1.PenaltyKind> legacyKinds)
     {
         var isPenalty = category == V1.DecisionCategory.Penalty;
         if (isPenalty && penalties.Count == 0)
@@ -151,13 +162,20 @@ public static class DecisionValidation
         {
             var field = $"content.penalties[{i}]";
             var penalty = penalties[i];
-            if (DecisionNames.Penalty(penalty.Kind) is null)
+            var kind = PenaltyKinds.ToDomain(penalty.Kind);
+            if (kind is null)
                 violations.Add(field + ".kind", "处罚种类未指定或未知 / kind is unspecified or unknown");
+            else if (PenaltyKinds.IsLegacy(kind.Value) && !legacyKinds.Contains(penalty.Kind))
+                // The statistics count 没收违法所得 and 没收非法财物 in separate columns (DOMAIN.md, Statistics).
+                violations.Add(field + ".kind",
+                    "“没收违法所得、没收非法财物”合并种类已停用，请填写没收违法所得（12）或没收非法财物（13），两者都有时分别填写 / "
+                    + "PENALTY_KIND_CONFISCATION (4) is a legacy kind no longer accepted: use PENALTY_KIND_CONFISCATION_OF_ILLEGAL_GAINS (12) "
+                    + "or PENALTY_KIND_CONFISCATION_OF_ILLEGAL_PROPERTY (13), one penalty each when the decision imposes both");
             if (penalty.AmountFen < 0)
                 violations.Add(field + ".amount_fen", "金额不得为负数 / amount must not be negative");
-            else if (penalty.Kind == V1.PenaltyKind.Fine && penalty.AmountFen == 0)
+            else if (kind == PenaltyKind.Fine && penalty.AmountFen == 0)
                 violations.Add(field + ".amount_fen", "罚款须写明金额（分） / a fine states its amount in fen");
-            else if (penalty.AmountFen > 0 && penalty.Kind is not (V1.PenaltyKind.Fine or V1.PenaltyKind.Confiscation))
+            else if (penalty.AmountFen > 0 && !(kind is { } k && PenaltyKinds.HasAmount(k)))
                 violations.Add(field + ".amount_fen", "仅罚款、没收有金额 / only fines and confiscations have amounts");
         }
     }

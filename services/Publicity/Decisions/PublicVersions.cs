@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Platform.Identifiers;
+using Longshan.Platform.Legal;
 using Event = Longshan.Contracts.Events.Publicity;
 using V1 = Longshan.Contracts.Publicity.V1;
 
@@ -112,12 +113,16 @@ public static class PublicVersions
         PublishedAt = decision.VersionPublishedAt.ToDateTimeOffset(),
     };
 
+    /// <summary>The penalties as events carry them: the kind by its name (<see cref="PenaltyKinds.Name(V1.PenaltyKind)"/>).</summary>
     public static List<Event.DecisionPenalty> Penalties(IEnumerable<V1.Penalty> penalties) =>
-        penalties.Select(p => new Event.DecisionPenalty(DecisionNames.Penalty(p.Kind)!, p.AmountFen)).ToList();
+        penalties.Select(p => new Event.DecisionPenalty(PenaltyKinds.Name(p.Kind)!, p.AmountFen)).ToList();
 
-    /// <summary>The most severe kind, in the statistics' order (DOMAIN.md, Statistics); null when none.</summary>
-    public static string? MostSevere(IEnumerable<V1.Penalty> penalties) =>
-        penalties.Select(p => p.Kind).DefaultIfEmpty().Max() is var kind && kind != V1.PenaltyKind.Unspecified ? DecisionNames.Penalty(kind) : null;
+    /// <summary>
+    /// The most severe kind's name in the configured order (<c>Statistics:SeverityOrder</c>, DOMAIN.md, Statistics:
+    /// the kind the annual statistics count the decision under); null when there are no penalties.
+    /// </summary>
+    public static string? MostSevere(IEnumerable<V1.Penalty> penalties, PenaltySeverity severity) =>
+        severity.MostSevere(penalties.Select(p => PenaltyKinds.Name(p.Kind)!));
 
     static string LegalBasisText(IEnumerable<V1.LegalBasis> bases) =>
         string.Join("；", bases.Select(b => b.Law.Trim() + b.Article.Trim()));

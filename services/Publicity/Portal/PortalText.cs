@@ -63,22 +63,8 @@ public static class PortalText
     public static string Category(Contracts.Publicity.V1.DecisionCategory category) =>
         Decisions.DecisionNames.ToDomain(category) is { } domain ? Category(domain) : "其他行政执法行为";
 
-    /// <summary>种类 of penalty, APL art. 9 (order of DOMAIN.md's statistics rule).</summary>
-    public static string Penalty(PenaltyKind kind) => kind switch
-    {
-        PenaltyKind.Warning => "警告",
-        PenaltyKind.PublicCriticism => "通报批评",
-        PenaltyKind.Fine => "罚款",
-        PenaltyKind.Confiscation => "没收违法所得、没收非法财物",
-        PenaltyKind.PermitSuspension => "暂扣许可证件",
-        PenaltyKind.QualificationDowngrade => "降低资质等级",
-        PenaltyKind.BusinessRestriction => "限制开展生产经营活动",
-        PenaltyKind.SuspensionOrder => "责令停产停业",
-        PenaltyKind.ClosureOrder => "责令关闭、限制从业",
-        PenaltyKind.PermitRevocation => "吊销许可证件",
-        PenaltyKind.AdministrativeDetention => "行政拘留",
-        _ => "其他",
-    };
+    /// <summary>种类 of penalty, APL art. 9 (the Chinese names live with the kinds' one mapping, <see cref="PenaltyKinds"/>).</summary>
+    public static string Penalty(Contracts.Publicity.V1.PenaltyKind kind) => PenaltyKinds.Chinese(kind);
 
     public static string Revocation(RevocationKind kind) => kind switch
     {

@@ -4,6 +4,7 @@ using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identity;
+using Longshan.Platform.Legal;
 using Longshan.Platform.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +20,8 @@ namespace Longshan.Platform.Hosting;
 /// <summary>
 /// What every Longshan service does at start-up: its own database (SQLite or SQL Server) with migrations,
 /// bearer-token identity, MassTransit with the outbox, gRPC with reflection, and Kestrel endpoints
-/// (HTTP/1.1 for the portal and health, HTTP/2 without TLS for gRPC).
+/// (HTTP/1.1 for the portal and health, HTTP/2 without TLS for gRPC). Shared legal configuration is read here once,
+/// so every service applies the same: the county calendar and the penalty severity order (<see cref="PenaltySeverity"/>).
 /// </summary>
 public static class LongshanService
 {
@@ -34,6 +36,8 @@ public static class LongshanService
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<WriteTransaction>();
+        // Statistics:SeverityOrder, validated here so a wrong list stops the service at start-up.
+        builder.Services.AddSingleton(PenaltySeverity.FromConfiguration(builder.Configuration));
 
         builder.AddCountyCalendar();
         builder.AddLongshanIdentity();

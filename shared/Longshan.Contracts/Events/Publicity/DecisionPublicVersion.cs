@@ -29,6 +29,7 @@ public sealed record DecisionPublicVersion
 
     public required IReadOnlyList<DecisionLegalBasis> LegalBasis { get; init; }
 
+    /// <summary>As imposed; kinds as in <see cref="DecisionPenalty"/> (one registered before the two confiscations had their own kinds may carry the legacy confiscation).</summary>
     public required IReadOnlyList<DecisionPenalty> Penalties { get; init; }
 
     public required string Conclusion { get; init; }

@@ -27,7 +27,10 @@ public sealed record DecisionRegistered : IntegrationEvent
 
     public required IReadOnlyList<DecisionPenalty> Penalties { get; init; }
 
-    /// <summary>The most severe penalty kind (the one the annual statistics count it under); null for other categories.</summary>
+    /// <summary>
+    /// The most severe penalty kind (the one the annual statistics count it under) in the configured order
+    /// (<c>Statistics:SeverityOrder</c>; a named kind beats other); null for other categories.
+    /// </summary>
     public string? MostSeverePenalty { get; init; }
 
     /// <summary>False when a rule forbids publication (minor party, secrets, privacy): no deadline then applies.</summary>
