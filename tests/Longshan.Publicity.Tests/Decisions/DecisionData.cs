@@ -36,7 +36,7 @@ static class DecisionData
             Party = new Party { Kind = PartyKind.NaturalPerson, Name = "张三丰", ResidentIdNumber = AdultId, HomeAddresses = { HomeAddress } },
             Facts = $"当事人张三丰（身份证号码{AdultId}，联系电话{Phone}，住址：{HomeAddress}）于2026年9月20日在其经营的店铺销售超过保质期的食品，证人{Witness}在场。",
             LegalBasis = { new LegalBasis { Law = "《中华人民共和国食品安全法》", Article = "第一百二十四条第一款第（一）项" } },
-            Penalties = { new Penalty { Kind = PenaltyKind.Fine, AmountFen = 500_000 }, new Penalty { Kind = PenaltyKind.Confiscation, AmountFen = 12_000 } },
+            Penalties = { new Penalty { Kind = PenaltyKind.Fine, AmountFen = 500_000 }, new Penalty { Kind = PenaltyKind.ConfiscationOfIllegalGains, AmountFen = 12_000 } },
             Conclusion = "罚款人民币伍仟元，没收违法所得壹佰贰拾元",
             ThirdPartyNames = { Witness },
         },

@@ -1,3 +1,4 @@
+using Longshan.Platform.Legal;
 using Longshan.Platform.Identifiers;
 using Longshan.Publicity.Decisions;
 using V1 = Longshan.Contracts.Publicity.V1;
@@ -72,9 +73,9 @@ public sealed class DecisionPublicVersionTests
     [Fact]
     public void The_most_severe_penalty_follows_the_statistics_order()
     {
-        Assert.Equal("permit-revocation", PublicVersions.MostSevere(Content().Penalties));
-        Assert.Equal("administrative-detention", PublicVersions.MostSevere([new V1.Penalty { Kind = V1.PenaltyKind.AdministrativeDetention }, new V1.Penalty { Kind = V1.PenaltyKind.Fine }]));
-        Assert.Null(PublicVersions.MostSevere([]));
+        Assert.Equal("permit-revocation", PublicVersions.MostSevere(Content().Penalties, PenaltySeverity.Default));
+        Assert.Equal("administrative-detention", PublicVersions.MostSevere([new V1.Penalty { Kind = V1.PenaltyKind.AdministrativeDetention }, new V1.Penalty { Kind = V1.PenaltyKind.Fine }], PenaltySeverity.Default));
+        Assert.Null(PublicVersions.MostSevere([], PenaltySeverity.Default));
     }
 
     [Fact]

@@ -61,8 +61,8 @@ public sealed class DecisionValidationTests
         request.Content.Penalties.Clear();
         request.Content.Penalties.Add(new V1.Penalty { Kind = V1.PenaltyKind.Fine, AmountFen = 0 });
         request.Content.Penalties.Add(new V1.Penalty { Kind = V1.PenaltyKind.Warning, AmountFen = 500 });
-        request.Content.Penalties.Add(new V1.Penalty { Kind = V1.PenaltyKind.Confiscation, AmountFen = -5 });
-        request.Content.Penalties.Add(new V1.Penalty { Kind = V1.PenaltyKind.Confiscation, AmountFen = 0 });
+        request.Content.Penalties.Add(new V1.Penalty { Kind = V1.PenaltyKind.ConfiscationOfIllegalGains, AmountFen = -5 });
+        request.Content.Penalties.Add(new V1.Penalty { Kind = V1.PenaltyKind.ConfiscationOfIllegalProperty, AmountFen = 0 });
         request.Content.Penalties.Add(new V1.Penalty { Kind = (V1.PenaltyKind)42 });
 
         Assert.Equal(
