@@ -45,11 +45,11 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     {
         var code = PublicityApp.NewCreditCode();
         var first = Request(code);
-        await client.RegisterAgencyAsync(first, PublicityApp.Bearer(code));
+        await client.RegisterAgencyAsync(first, PublicityApp.Bearer(code, Roles.CountyAdmin));
         var other = Request(PublicityApp.NewCreditCode());
         other.RequestId = first.RequestId;
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(other, PublicityApp.Bearer(code)).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(other, PublicityApp.Bearer(code, Roles.CountyAdmin)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal("request-id-reused", refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type);

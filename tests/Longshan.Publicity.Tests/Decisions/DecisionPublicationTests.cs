@@ -68,7 +68,8 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
 
             Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
             var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0];
-            Assert.Contains("未成年人保护法", violation.Type, StringComparison.Ordinal);
+            Assert.Equal("decision-not-publishable", violation.Type);
+            Assert.Contains("未成年人保护法", violation.Description, StringComparison.Ordinal);
             Assert.Contains("minor", violation.Description, StringComparison.Ordinal);
         }
 

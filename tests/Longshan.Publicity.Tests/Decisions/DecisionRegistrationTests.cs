@@ -110,7 +110,7 @@ public sealed class DecisionRegistrationTests(PublicityApp app) : IClassFixture<
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("2018", error.Status.Detail, StringComparison.Ordinal);
-        Assert.StartsWith("APL art. 85", error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type, StringComparison.Ordinal);
+        Assert.Equal("calendar-year-missing", error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type);
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM decisions WHERE agency_code = @agency", new { agency }));
     }
 

@@ -145,7 +145,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single();
-        Assert.Equal("APL art. 42: at least 2 officers per target", violation.Type);
+        Assert.Equal("too-few-officers", violation.Type);
         Assert.Equal(request.Targets[1].Id, violation.Subject);
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM inspection_draws WHERE agency_code = @agency", new { agency }));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionDrawCompleted' AND agency_code = @agency", new { agency }));

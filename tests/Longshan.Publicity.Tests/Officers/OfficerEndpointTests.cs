@@ -79,7 +79,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         Assert.Equal(1, await EventsAsync("OfficerCertificateChanged", number, "\"change\":\"reinstated\",\"status\":\"valid\""));
         Assert.Equal(1, await EventsAsync("OfficerCertificateChanged", number, "\"change\":\"renewed\",\"status\":\"valid\""));
         Assert.Equal(1, await EventsAsync("OfficerCertificateChanged", number, "\"change\":\"revoked\",\"status\":\"revoked\""));
-        Assert.Equal(4, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE target = @number AND action <> 'IssueCertificate'", new { number }));
+        Assert.Equal(4, await app.CountAsync("SELECT COUNT(*) FROM audit_log WHERE target = @number AND action <> 'OfficerService/IssueCertificate'", new { number }));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var error = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, unregistered), PublicityApp.Bearer(unregistered)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Equal("agency-registered", error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type);
+        Assert.Equal("agency-not-registered", error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type);
     }
 
     [Fact]
