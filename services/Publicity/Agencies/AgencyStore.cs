@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 
 namespace Longshan.Publicity.Agencies;
 
@@ -16,9 +17,12 @@ public sealed class AgencyStore
     static readonly SqlStatement SelectByCode = SqlStatement.Portable(
         "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies WHERE credit_code = @creditCode");
 
+    /// <summary>Keyset order (name, code): a page continues strictly after the last row of the previous one.</summary>
+    const string PageWhere = "WHERE name > @afterName OR (name = @afterName AND credit_code > @afterCode) ORDER BY name, credit_code";
+
     static readonly SqlStatement SelectPage = new(
-        "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies ORDER BY name, credit_code LIMIT @take OFFSET @skip",
-        "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies ORDER BY name, credit_code OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY");
+        $"SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies {PageWhere} LIMIT @take",
+        $"SELECT TOP (@take) credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies {PageWhere}");
 
     sealed record Row(string CreditCode, string Name, string Kind, string RemedyChannels);
 
@@ -39,9 +43,16 @@ public sealed class AgencyStore
         return row is null ? null : ToAgency(row);
     }
 
+    /// <summary>Reads the paging of the agency list (key: name and credit code).</summary>
+    public static PageRequest ReadPage(FieldViolations violations, int pageSize, string? pageToken) =>
+        Paging.Read(violations, "agencies", pageSize, pageToken, key => key.Count == 2);
+
     /// <summary>Agencies in name order, for the portal's listing.</summary>
-    public async Task<IReadOnlyList<Agency>> ListAsync(DbSession session, int skip, int take) =>
-        (await session.QueryAsync<Row>(SelectPage, new { skip, take })).Select(ToAgency).ToList();
+    public async Task<Page<Agency>> ListAsync(DbSession session, PageRequest paging)
+    {
+        var rows = await session.ListAsync<Row>(SelectPage, new { afterName = paging.After?[0] ?? "", afterCode = paging.After?[1] ?? "", take = paging.Fetch });
+        return paging.Cut(rows.Select(ToAgency).ToList(), a => [a.Name, a.CreditCode]);
+    }
 
     static Agency ToAgency(Row row)
     {

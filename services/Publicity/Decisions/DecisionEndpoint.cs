@@ -33,7 +33,7 @@ public sealed partial class DecisionEndpoint(
         var caller = Caller.From(context);
         var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
         caller.EnsureMayWriteFor(agencyCode);
-        var decisionDate = DecisionNames.ParseDate(request.DecisionDate)!.Value;
+        var decisionDate = CountyTime.ParseDate(request.DecisionDate)!.Value;
         var category = DecisionNames.ToDomain(request.Category)!.Value;
         // 国办发〔2018〕118号: 7 working days for permits and penalties, 20 for others (APL art. 85: working days).
         var deadline = WorkingDays(() => PublicationDeadlines.PublicationDeadline(category, decisionDate, calendar, deadlines), "decision_date");
@@ -119,7 +119,7 @@ public sealed partial class DecisionEndpoint(
         DecisionValidation.Validate(request, today).ThrowIfAny();
         var id = DecisionValidation.DecisionId(request.DecisionId);
         var caller = Caller.From(context);
-        var revokedOn = DecisionNames.ParseDate(request.RevocationDate)!.Value;
+        var revokedOn = CountyTime.ParseDate(request.RevocationDate)!.Value;
 
         return await writes.RunAsync(context, request, WithdrawDecisionResponse.Parser, async session =>
         {
@@ -202,7 +202,7 @@ public sealed partial class DecisionEndpoint(
         var content = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
         var withdrawal = new PublicWithdrawal
         {
-            Kind = request.Kind, RevocationDate = DecisionNames.Date(revokedOn), Reason = PublicVersions.PublicText(request.Reason, redaction, content),
+            Kind = request.Kind, RevocationDate = CountyTime.Format(revokedOn), Reason = PublicVersions.PublicText(request.Reason, redaction, content),
             WithdrawnAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now),
         };
         await publicDecisions.ReplaceAsync(session, PublicVersions.Withdrawn(current, withdrawal), row.PartyKind);

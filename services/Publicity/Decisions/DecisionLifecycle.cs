@@ -1,3 +1,4 @@
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Identifiers;
 using V1 = Longshan.Contracts.Publicity.V1;
 
@@ -32,7 +33,7 @@ public static class DecisionLifecycle
             AgencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode),
             CaseNumber = request.CaseNumber.Trim(),
             Category = DecisionNames.Category(request.Category)!,
-            DecisionDate = DecisionNames.ParseDate(request.DecisionDate)!.Value,
+            DecisionDate = CountyTime.ParseDate(request.DecisionDate)!.Value,
             IsMajor = request.IsMajor,
             ReviewClearanceReference = string.IsNullOrWhiteSpace(request.ReviewClearanceReference) ? null : request.ReviewClearanceReference.Trim(),
             PartyKind = DecisionNames.PartyKind(stored.Party.Kind)!,
@@ -54,14 +55,14 @@ public static class DecisionLifecycle
         AgencyCode = row.AgencyCode,
         CaseNumber = row.CaseNumber,
         Category = DecisionNames.CategoryFromName(row.Category),
-        DecisionDate = DecisionNames.Date(row.DecisionDate),
-        PublicationDeadline = DecisionNames.Date(row.PublicationDeadline),
+        DecisionDate = CountyTime.Format(row.DecisionDate),
+        PublicationDeadline = CountyTime.Format(row.PublicationDeadline),
         Status = DecisionNames.Status.ToProto(row.Status),
         IsMajor = row.IsMajor,
         Publishable = row.Publishable,
         NonPublicationReasons = { row.NonPublicationReasons.Split('\n', StringSplitOptions.RemoveEmptyEntries) },
         ContentVersion = row.ContentVersion,
         PublicVersion = row.PublicVersion,
-        WithdrawalDeadline = row.WithdrawalDeadline is { } deadline ? DecisionNames.Date(deadline) : "",
+        WithdrawalDeadline = row.WithdrawalDeadline is { } deadline ? CountyTime.Format(deadline) : "",
     };
 }

@@ -70,11 +70,4 @@ public static class DecisionNames
             _ => V1.DecisionStatus.Unspecified,
         };
     }
-
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Parses a "YYYY-MM-DD" date; null when malformed.</summary>
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

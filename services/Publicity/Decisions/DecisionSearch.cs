@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Text;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using V1 = Longshan.Contracts.Publicity.V1;
@@ -13,9 +12,8 @@ namespace Longshan.Publicity.Decisions;
 /// </summary>
 public sealed record DecisionSearch
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
     public const int MaxKeyword = 100;
+    const string List = "decisions";
 
     /// <summary>Deciding agency's credit code.</summary>
     public string? AgencyCode { get; init; }
@@ -30,7 +28,7 @@ public sealed record DecisionSearch
     /// <summary>Substring of the public text (case number, party as published, facts, legal basis, conclusion).</summary>
     public string? Keyword { get; init; }
 
-    public int PageSize { get; init; } = DefaultPageSize;
+    public int PageSize { get; init; } = Paging.DefaultSize;
 
     /// <summary>Start after this decision (from the previous page's <see cref="DecisionSearchPage.Next"/>).</summary>
     public DecisionSearchCursor? After { get; init; }
@@ -52,10 +50,7 @@ public sealed record DecisionSearch
         var from = OptionalDate(violations, "decided_from", request.DecidedFrom);
         var to = OptionalDate(violations, "decided_to", request.DecidedTo);
         if (from > to) violations.Add("decided_to", "结束日期早于开始日期 / ends before it starts");
-        if (request.PageSize is < 0 or > MaxPageSize) violations.Add("page_size", $"每页 1–{MaxPageSize} 条 / must be 1–{MaxPageSize}");
-        DecisionSearchCursor? after = null;
-        if (!string.IsNullOrEmpty(request.PageToken) && !DecisionSearchCursor.TryDecode(request.PageToken, out after))
-            violations.Add("page_token", "分页标记无效 / invalid page token");
+        var paging = Paging.Read(violations, List, request.PageSize, request.PageToken, key => DecisionSearchCursor.FromKey(key) is not null);
 
         return new DecisionSearch
         {
@@ -64,8 +59,8 @@ public sealed record DecisionSearch
             DecidedFrom = from,
             DecidedTo = to,
             Keyword = string.IsNullOrWhiteSpace(request.Keyword) ? null : request.Keyword.Trim(),
-            PageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
-            After = after,
+            PageSize = paging.Size,
+            After = paging.After is { } key ? DecisionSearchCursor.FromKey(key) : null,
         };
     }
 
@@ -77,7 +72,7 @@ public sealed record DecisionSearch
     static DateOnly? OptionalDate(FieldViolations violations, string field, string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var date = DecisionNames.ParseDate(text);
+        var date = CountyTime.ParseDate(text);
         if (date is null) violations.Add(field, "日期格式应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
         return date;
     }
@@ -86,24 +81,12 @@ public sealed record DecisionSearch
 /// <summary>Keyset position: results continue with decisions strictly before (decision date, id) in newest-first order.</summary>
 public sealed record DecisionSearchCursor(DateOnly DecisionDate, Guid DecisionId)
 {
-    /// <summary>An opaque, URL-safe token.</summary>
-    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{DecisionNames.Date(DecisionDate)}|{DecisionId:N}"));
+    /// <summary>The opaque page token of the platform's <see cref="Paging"/> (list "decisions").</summary>
+    public string Encode() => Paging.Token("decisions", [CountyTime.Format(DecisionDate), DecisionId.ToString("N")]);
 
-    public static bool TryDecode(string token, out DecisionSearchCursor? cursor)
-    {
-        cursor = null;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('|');
-            if (parts.Length != 2 || DecisionNames.ParseDate(parts[0]) is not { } date || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
-            cursor = new DecisionSearchCursor(date, id);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The cursor in a token's key; null when the key is not a date and an id.</summary>
+    public static DecisionSearchCursor? FromKey(IReadOnlyList<string> key) =>
+        key.Count == 2 && CountyTime.ParseDate(key[0]) is { } date && Guid.TryParseExact(key[1], "N", out var id) ? new DecisionSearchCursor(date, id) : null;
 }
 
 /// <summary>One page of public decisions; <see cref="Next"/> is null on the last page.</summary>

@@ -1,3 +1,4 @@
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using V1 = Longshan.Contracts.Publicity.V1;
@@ -79,10 +80,10 @@ public static class DecisionValidation
 
     static void PastDate(FieldViolations violations, string field, string text, DateOnly today)
     {
-        if (DecisionNames.ParseDate(text) is not { } date)
+        if (CountyTime.ParseDate(text) is not { } date)
             violations.Add(field, "日期格式应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
         else if (date > today) // Dates of legal acts in the future are refused (handbook).
-            violations.Add(field, $"日期不得晚于今天（{DecisionNames.Date(today)}） / must not be in the future (today is {DecisionNames.Date(today)})");
+            violations.Add(field, $"日期不得晚于今天（{CountyTime.Format(today)}） / must not be in the future (today is {CountyTime.Format(today)})");
     }
 
     static void Content(FieldViolations violations, V1.DecisionContent? content, V1.DecisionCategory category, DateOnly today,

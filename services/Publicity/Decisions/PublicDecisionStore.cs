@@ -1,6 +1,8 @@
+using Longshan.Platform.Calendar;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 using V1 = Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Publicity.Decisions;
@@ -94,7 +96,7 @@ public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
             decisionId = Guid.Parse(decision.DecisionId),
             agencyCode = decision.AgencyCode,
             category = DecisionNames.Category(decision.Category),
-            decisionDate = DecisionNames.ParseDate(decision.DecisionDate)!.Value,
+            decisionDate = CountyTime.ParseDate(decision.DecisionDate)!.Value,
             partyKind,
             publishedOn,
             withdrawn = false,
@@ -156,7 +158,7 @@ public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
     public async Task<DecisionSearchPage> SearchPublicAsync(DbSession session, DecisionSearch search, DateOnly today)
     {
         var statement = search.AgencyCode is not null ? SearchByAgency : search.Category is not null ? SearchByCategory : SearchAll;
-        var pageSize = Math.Clamp(search.PageSize, 1, DecisionSearch.MaxPageSize);
+        var pageSize = Math.Clamp(search.PageSize, 1, Paging.MaxSize);
         var rows = (await session.QueryAsync<SearchRow>(statement, new
         {
             agencyCode = search.AgencyCode,

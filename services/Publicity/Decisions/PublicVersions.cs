@@ -1,3 +1,4 @@
+using Longshan.Platform.Calendar;
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Legal;
@@ -56,7 +57,7 @@ public static class PublicVersions
             AgencyName = agencyName,
             CaseNumber = decision.CaseNumber,
             Category = DecisionNames.CategoryFromName(decision.Category),
-            DecisionDate = DecisionNames.Date(decision.DecisionDate),
+            DecisionDate = CountyTime.Format(decision.DecisionDate),
             Party = new V1.PublicParty { Kind = content.Party.Kind, Name = redacted.PartyName, Identifier = redacted.PartyIdentifier ?? "" },
             Facts = redacted.Facts,
             // Citations of law (法律名称 + 条款) carry no personal data; they are published as given.
@@ -102,7 +103,7 @@ public static class PublicVersions
         Version = decision.Version,
         CaseNumber = decision.CaseNumber,
         Category = DecisionNames.Category(decision.Category)!,
-        DecisionDate = DecisionNames.ParseDate(decision.DecisionDate)!.Value,
+        DecisionDate = CountyTime.ParseDate(decision.DecisionDate)!.Value,
         PartyKind = DecisionNames.PartyKind(decision.Party.Kind)!,
         PartyName = decision.Party.Name,
         PartyIdentifier = decision.Party.Identifier,

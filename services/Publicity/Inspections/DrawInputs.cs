@@ -88,8 +88,8 @@ public static class DrawInputs
                 ? DrawSize.OfCount(draw.Count)
                 : DrawSize.OfRatio(draw.RatioBasisPoints / (decimal)InspectionItems.FullRatioBasisPoints),
             Officers = [.. draw.Officers.Select(o => new DrawOfficer(o.OfficerId, draw.AgencyCode,
-                DateOnly.ParseExact(o.CertificateValidTo, "yyyy-MM-dd"), conflicts.GetValueOrDefault(o.OfficerId) ?? []))],
-            DrawDate = DateOnly.ParseExact(draw.DrawDate, "yyyy-MM-dd"),
+                CountyTime.Date(o.CertificateValidTo), conflicts.GetValueOrDefault(o.OfficerId) ?? []))],
+            DrawDate = CountyTime.Date(draw.DrawDate),
             OfficersPerTarget = draw.OfficersPerTarget,
         };
     }

@@ -68,7 +68,7 @@ public sealed class DrawRunner(
         ItemId = Guid.Parse(draw.ItemId),
         Seed = draw.Seed,
         Algorithm = draw.Algorithm,
-        DrawDate = DateOnly.ParseExact(draw.DrawDate, "yyyy-MM-dd"),
+        DrawDate = CountyTime.Date(draw.DrawDate),
         PoolSize = draw.Targets.Count,
         EligibleOfficers = draw.Officers.Count,
         Assignments = draw.Assignments.Select(a => new Event.InspectionAssignment(a.TargetId, a.OfficerIds.Select(Guid.Parse).ToList())).ToList(),

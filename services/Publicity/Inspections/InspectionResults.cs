@@ -33,7 +33,7 @@ public static class InspectionResults
     {
         var violations = new FieldViolations();
         if (Assignment(draw, request.TargetId) is null) violations.Add("target_id", "不是本次抽取的检查对象 / not a drawn target of this draw");
-        if (DateOnly.ParseExact(request.InspectedOn, "yyyy-MM-dd") < DateOnly.ParseExact(draw.DrawDate, "yyyy-MM-dd"))
+        if (CountyTime.Date(request.InspectedOn) < CountyTime.Date(draw.DrawDate))
             violations.Add("inspected_on", "不得早于抽取日期 / must not be before the draw date");
         return violations;
     }
@@ -96,7 +96,7 @@ public static class InspectionResults
         ItemId = Guid.Parse(result.ItemId),
         TargetId = result.TargetId,
         TargetName = result.TargetName,
-        InspectedOn = DateOnly.ParseExact(result.InspectedOn, "yyyy-MM-dd"),
+        InspectedOn = CountyTime.Date(result.InspectedOn),
         Outcome = result.Outcome,
     };
 

@@ -97,7 +97,7 @@ public sealed class CertificateVerification(Database database) : IDisposable
         static DateOnly ReadDate(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
         {
             DateTime date => DateOnly.FromDateTime(date),
-            var text => DateOnly.ParseExact((string)text, "yyyy-MM-dd"),
+            var text => CountyTime.Date((string)text),
         };
 
         public void Dispose()

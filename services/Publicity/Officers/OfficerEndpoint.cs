@@ -48,7 +48,7 @@ public sealed class OfficerEndpoint(
     {
         CertificateRequests.Validate(request, CountyTime.Today(time)).ThrowIfAny();
         var change = new CertificateChanges.Change(CertificateChange.Renewed, request.RequestId, request.CertificateNumber, "",
-            DateOnly.ParseExact(request.ValidFrom, "yyyy-MM-dd"), DateOnly.ParseExact(request.ValidTo, "yyyy-MM-dd"));
+            CountyTime.Date(request.ValidFrom), CountyTime.Date(request.ValidTo));
         return new RenewCertificateResponse { Officer = await changes.ApplyAsync(change, request, context) };
     }
 

@@ -21,6 +21,13 @@ public static class CountyTime
     /// <summary>Whether the deadline day is over: it ends at the end of that day, county time.</summary>
     public static bool HasPassed(DateOnly deadline, DateOnly today) => today > deadline;
 
+    /// <summary>A date of a legal act as callers write it, <c>YYYY-MM-DD</c> (surrounding spaces ignored); null when malformed.</summary>
+    public static DateOnly? ParseDate(string? text) => TryParseDate(text?.Trim(), out var date) ? date : null;
+
+    /// <summary>A date already checked or stored as <c>YYYY-MM-DD</c>.</summary>
+    /// <exception cref="FormatException">It is not.</exception>
+    public static DateOnly Date(string text) => ParseDate(text) ?? throw new FormatException($"'{text}' is not a date YYYY-MM-DD.");
+
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 

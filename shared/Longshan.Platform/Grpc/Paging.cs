@@ -41,7 +41,8 @@ public static class Paging
         return new PageRequest(list, pageSize is > 0 and <= MaxSize ? pageSize : DefaultSize, after);
     }
 
-    internal static string Encode(string list, IEnumerable<string> key) =>
+    /// <summary>The token that continues list <paramref name="list"/> after <paramref name="key"/>.</summary>
+    public static string Token(string list, IEnumerable<string> key) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join(Separator, key.Prepend(list))));
 
     static IReadOnlyList<string>? Decode(string list, string token)
@@ -74,7 +75,7 @@ public sealed record PageRequest(string List, int Size, IReadOnlyList<string>? A
     /// <summary>Cuts rows fetched with <see cref="Fetch"/> to the page, with the next page's token ("" on the last).</summary>
     public Page<T> Cut<T>(IReadOnlyList<T> rows, Func<T, IEnumerable<string>> key) =>
         rows.Count > Size
-            ? new Page<T>(rows.Take(Size).ToList(), Paging.Encode(List, key(rows[Size - 1])))
+            ? new Page<T>(rows.Take(Size).ToList(), Paging.Token(List, key(rows[Size - 1])))
             : new Page<T>(rows, "");
 
     public Page<T> Cut<T>(IReadOnlyList<T> rows, Func<T, string> key) => Cut(rows, r => [key(r)]);

@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
+using Longshan.Platform.Grpc;
 using Longshan.Publicity.Decisions;
 using V1 = Longshan.Contracts.Publicity.V1;
 
@@ -12,11 +13,17 @@ public sealed class DecisionSearchTests
     {
         var cursor = new DecisionSearchCursor(new DateOnly(2026, 11, 27), Guid.NewGuid());
 
-        Assert.True(DecisionSearchCursor.TryDecode(cursor.Encode(), out var decoded));
-        Assert.Equal(cursor, decoded);
-        Assert.False(DecisionSearchCursor.TryDecode("%%%", out _));
-        Assert.False(DecisionSearchCursor.TryDecode("bm90LWEtY3Vyc29y", out _)); // "not-a-cursor"
+        Assert.Equal(cursor, Search(cursor.Encode(), out var violations).After);
+        Assert.True(violations.IsEmpty);
+        foreach (var garbage in new[] { "%%%", "bm90LWEtY3Vyc29y" /* "not-a-cursor" */, Paging.Token("officers", ["2026-11-27", Guid.NewGuid().ToString("N")]) })
+        {
+            Assert.Null(Search(garbage, out violations).After);
+            Assert.Equal(Paging.TokenError, Assert.Single(violations.Descriptions).Split(": ", 2)[1]);
+        }
     }
+
+    static DecisionSearch Search(string token, out Longshan.Platform.Grpc.FieldViolations violations) =>
+        DecisionSearch.FromRequest(new V1.SearchPublicDecisionsRequest { PageToken = token }, out violations);
 
     [Fact]
     public void The_keyword_is_a_literal_substring()
@@ -40,7 +47,7 @@ public sealed class DecisionSearchTests
         Assert.Equal(new DateOnly(2026, 1, 1), search.DecidedFrom);
         Assert.Null(search.DecidedTo);
         Assert.Equal("食品", search.Keyword);
-        Assert.Equal(DecisionSearch.DefaultPageSize, search.PageSize);
+        Assert.Equal(Paging.DefaultSize, search.PageSize);
     }
 
     [Fact]
@@ -48,7 +55,7 @@ public sealed class DecisionSearchTests
     {
         DecisionSearch.FromRequest(new V1.SearchPublicDecisionsRequest
         {
-            AgencyCode = "123", Category = (V1.DecisionCategory)77, DecidedFrom = "2026-02-01", DecidedTo = "2026-01-01", PageSize = 101,
+            AgencyCode = "123", Category = (V1.DecisionCategory)77, DecidedFrom = "2026-02-01", DecidedTo = "2026-01-01", PageSize = Paging.MaxSize + 1,
         }, out var violations);
 
         var error = Record.Exception(violations.ThrowIfAny) as RpcException;

@@ -1,3 +1,4 @@
+using Longshan.Platform.Calendar;
 using System.Diagnostics;
 using System.Reflection;
 using Dapper;
@@ -55,7 +56,7 @@ public sealed class PublicDecisionSearchAtScaleTests(ITestOutputHelper output, P
                     AgencyName = "龙山县某局",
                     CaseNumber = $"龙罚〔2026〕{i}号",
                     Category = Categories[i % Categories.Length],
-                    DecisionDate = DecisionNames.Date(date),
+                    DecisionDate = CountyTime.Format(date),
                     Party = new V1.PublicParty { Kind = i % 2 == 0 ? V1.PartyKind.NaturalPerson : V1.PartyKind.Organisation, Name = "张*" },
                     Facts = $"当事人于{date:yyyy年M月d日}在经营场所销售超过保质期的食品{i % 97}批次，货值{i % 1000}元。",
                     LegalBasis = { new V1.LegalBasis { Law = "《中华人民共和国食品安全法》", Article = "第一百二十四条" } },

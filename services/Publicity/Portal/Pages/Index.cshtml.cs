@@ -1,3 +1,4 @@
+using Longshan.Platform.Grpc;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
 using Longshan.Publicity.Agencies;
@@ -12,6 +13,6 @@ public sealed class IndexModel(ReadSession reads, AgencyStore agencies) : PageMo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var session = await reads.GetAsync(cancellationToken);
-        Agencies = await agencies.ListAsync(session, skip: 0, take: 20);
+        Agencies = (await agencies.ListAsync(session, AgencyStore.ReadPage(new FieldViolations(), 20, null))).Items;
     }
 }

@@ -1,28 +1,27 @@
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 using Longshan.Publicity.Agencies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Longshan.Publicity.Portal.Pages.Agencies;
 
+/// <summary>执法主体 — every registered agency, in name order, paged by the platform's keyset token.</summary>
 public sealed class AgencyListModel(ReadSession reads, AgencyStore agencies) : PageModel
 {
-    const int PageSize = 50;
-
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "next")]
+    public string? PageToken { get; set; }
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
-    public bool HasMore { get; private set; }
+    public string NextPage { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
-        var session = await reads.GetAsync(cancellationToken);
-        var rows = await agencies.ListAsync(session, skip: (PageNumber - 1) * PageSize, take: PageSize + 1);
-        HasMore = rows.Count > PageSize;
-        Agencies = rows.Take(PageSize).ToList();
+        // A bad token (an old bookmark) shows the first page rather than an error.
+        var paging = AgencyStore.ReadPage(new FieldViolations(), Paging.DefaultSize, PageToken);
+        var page = await agencies.ListAsync(await reads.GetAsync(cancellationToken), paging);
+        (Agencies, NextPage) = (page.Items, page.NextToken);
     }
 }

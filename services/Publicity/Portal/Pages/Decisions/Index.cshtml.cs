@@ -36,7 +36,7 @@ public sealed class DecisionSearchModel(ReadSession reads, PublicDecisionStore d
         var request = new SearchPublicDecisionsRequest
         {
             Keyword = Q ?? "", AgencyCode = Agency ?? "", Category = (Contracts.Publicity.V1.DecisionCategory)(Category ?? 0),
-            DecidedFrom = From ?? "", DecidedTo = To ?? "", PageToken = PageToken ?? "",
+            DecidedFrom = From ?? "", DecidedTo = To ?? "", PageToken = PageToken ?? "", PageSize = 20,
         };
         var search = DecisionSearch.FromRequest(request, out var violations);
         if (!violations.IsEmpty)
