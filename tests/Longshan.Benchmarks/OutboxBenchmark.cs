@@ -49,6 +49,14 @@ static class OutboxBenchmark
         Console.WriteLine($"ratio outbox / plain:              {o / p:F2}");
     }
 
+    /// <summary>Plain MassTransit publish→consume on <paramref name="broker"/> (after a warm-up), in messages per second.</summary>
+    public static async Task<double> PlainPublishConsumeAsync(RabbitNode broker, string folder, int count)
+    {
+        DapperTypeHandlers.Register();
+        await MeasureAsync(broker, folder, Mode.Plain, 1_000);
+        return await MeasureAsync(broker, folder, Mode.Plain, count);
+    }
+
     enum Mode { Plain, Outbox }
 
     static async Task<double> MeasureAsync(RabbitNode broker, string folder, Mode mode, int count)

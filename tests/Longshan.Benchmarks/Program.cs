@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
     ["outbox"] = OutboxBenchmark.RunAsync,
     ["certificates"] = CertificateVerificationBenchmark.RunAsync,
     ["portal-search"] = PortalSearchBenchmark.RunAsync,
+    ["write-path"] = WritePathBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

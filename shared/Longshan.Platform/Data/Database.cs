@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -5,8 +6,28 @@ using Microsoft.Data.Sqlite;
 namespace Longshan.Platform.Data;
 
 /// <summary>Opens sessions on the service's own database, SQLite (embedded default) or SQL Server.</summary>
-public sealed class Database(DatabaseOptions options)
+public sealed class Database
 {
+    /// <summary>
+    /// SQLite has one writer per file. Microsoft.Data.Sqlite answers a busy database by sleeping and retrying inside
+    /// the command, so writers of this process queue on this lock instead (asynchronously, in order) and never meet
+    /// SQLITE_BUSY from each other. One lock per file, shared by every <see cref="Database"/> on it in the process.
+    /// </summary>
+    static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteLocks = new(StringComparer.Ordinal);
+
+    readonly DatabaseOptions options;
+    readonly SemaphoreSlim? writeLock;
+
+    public Database(DatabaseOptions options)
+    {
+        this.options = options;
+        if (options.Provider == SqlDialect.Sqlite)
+        {
+            var file = Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
+            writeLock = SqliteWriteLocks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        }
+    }
+
     public SqlDialect Dialect => options.Provider;
 
     public string Sql(SqlStatement statement) => statement.For(Dialect);
@@ -15,24 +36,28 @@ public sealed class Database(DatabaseOptions options)
     public async Task<DbSession> ReadAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
-        return new DbSession(connection, null, Dialect, cancellationToken);
+        return new DbSession(connection, null, Dialect, cancellationToken, release: null);
     }
 
     /// <summary>
     /// A write session: a connection with a write transaction. On SQLite it is <c>BEGIN IMMEDIATE</c>
-    /// (Microsoft.Data.Sqlite's default), so the write lock is taken at the start, not on a later upgrade.
+    /// (Microsoft.Data.Sqlite's default) taken after this process's write lock, so the write lock is held from the
+    /// start and no writer of this process sleeps on a busy database. Dispose the session promptly.
     /// </summary>
     public async Task<DbSession> WriteAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
+        if (writeLock is not null) await writeLock.WaitAsync(cancellationToken);
+        DbConnection? connection = null;
         try
         {
+            connection = await OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new DbSession(connection, transaction, Dialect, cancellationToken);
+            return new DbSession(connection, transaction, Dialect, cancellationToken, writeLock);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null) await connection.DisposeAsync();
+            writeLock?.Release();
             throw;
         }
     }

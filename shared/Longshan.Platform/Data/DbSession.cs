@@ -12,9 +12,11 @@ namespace Longshan.Platform.Data;
 public sealed class DbSession : IAsyncDisposable
 {
     int savepoints;
+    SemaphoreSlim? release;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken)
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken, SemaphoreSlim? release)
     {
+        this.release = release;
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
@@ -83,7 +85,14 @@ public sealed class DbSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Transaction is not null) await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        try
+        {
+            if (Transaction is not null) await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref release, null)?.Release();
+        }
     }
 }

@@ -11,12 +11,12 @@ namespace Longshan.Platform.Grpc;
 public sealed record WriteResult<TResponse>(TResponse Response, string Target, params IntegrationEvent[] Events);
 
 /// <summary>
-/// Runs one gRPC write the platform's way, in one transaction: the <c>request_id</c> is checked; a repeat of the same
-/// request gets the first response; otherwise the change runs, its events go to the outbox, the caller and target to
-/// the audit log and the response to the request log; after the commit the outbox dispatcher is woken. An exception
-/// anywhere rolls everything back.
+/// Runs one gRPC write the platform's way, atomically (its own savepoint in a group commit, see <see cref="WriteQueue"/>):
+/// the <c>request_id</c> is checked; a repeat of the same request gets the first response; otherwise the change runs,
+/// its events go to the outbox, the caller and target to the audit log and the response to the request log. The caller
+/// is answered after the commit, and the outbox dispatcher is woken. An exception anywhere rolls the write back.
 /// </summary>
-public sealed class WriteTransaction(Database database, RequestLog requests, AuditLog audit, OutboxWriter outbox)
+public sealed class WriteTransaction(WriteQueue writes, RequestLog requests, AuditLog audit, OutboxWriter outbox)
 {
     /// <summary>
     /// The usual entry: the caller comes from the call's token, the RPC name from its method, the request_id from the
@@ -37,16 +37,17 @@ public sealed class WriteTransaction(Database database, RequestLog requests, Aud
         var key = RequestKey.Of(caller, rpc, requestId);
         var hash = RequestLog.Hash(request);
 
-        await using var session = await database.WriteAsync(cancellationToken);
-        if (await requests.FindAsync(session, key, hash, parser) is { } earlier) return earlier;
-
-        var result = await change(session);
-        foreach (var @event in result.Events) await outbox.AddAsync(session, @event);
-        await audit.RecordAsync(session, caller, rpc, result.Target);
-        await requests.SaveAsync(session, key, hash, result.Response);
-        await session.CommitAsync();
-        if (result.Events.Length > 0) outbox.Wake();
-        return result.Response;
+        var (response, raised) = await writes.RunAsync(async session =>
+        {
+            if (await requests.FindAsync(session, key, hash, parser) is { } earlier) return (earlier, false);
+            var result = await change(session);
+            foreach (var @event in result.Events) await outbox.AddAsync(session, @event);
+            await audit.RecordAsync(session, caller, rpc, result.Target);
+            await requests.SaveAsync(session, key, hash, result.Response);
+            return (result.Response, result.Events.Length > 0);
+        }, cancellationToken);
+        if (raised) outbox.Wake();
+        return response;
     }
 
     /// <summary>"/longshan.publicity.v1.DecisionService/RegisterDecision" → "DecisionService/RegisterDecision".</summary>

@@ -111,8 +111,12 @@ public sealed class OutboxDispatcher(
     {
         var cutoff = time.GetUtcNow() - options.Retention;
         var total = 0;
-        await using var session = await database.ReadAsync(cancellationToken);
-        for (int deleted; (deleted = await session.ExecuteAsync(Purge, new { cutoff })) > 0;) total += deleted;
+        for (var deleted = -1; deleted != 0; total += deleted)
+        {
+            await using var session = await database.WriteAsync(cancellationToken);
+            deleted = await session.ExecuteAsync(Purge, new { cutoff });
+            await session.CommitAsync();
+        }
         if (total > 0) logger.LogInformation("Outbox: deleted {Count} events sent before {Cutoff}", total, cutoff);
         return total;
     }

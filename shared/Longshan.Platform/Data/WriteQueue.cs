@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Longshan.Platform.Data;
+
+/// <summary>
+/// Group commit for the service's writes. On SQLite (one writer per file) every write waits its turn anyway, and a
+/// durable commit (an fsync) costs far more than the statements before it; so one loop takes the writes that are
+/// waiting, runs each in its own savepoint of one transaction, commits once, and only then answers each caller.
+/// A write that fails rolls back to its savepoint and fails alone; a failed commit fails every write of the group,
+/// none of which is then stored. On SQL Server the server groups commits itself: each write gets its own transaction
+/// and nothing depends on a single writer.
+/// </summary>
+public sealed class WriteQueue : IAsyncDisposable
+{
+    /// <summary>At most this many writes share one commit, so one group's latency stays bounded.</summary>
+    public const int MaxGroup = 128;
+
+    readonly Database database;
+    readonly ILogger<WriteQueue> logger;
+    readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Task? loop;
+
+    public WriteQueue(Database database, ILogger<WriteQueue> logger)
+    {
+        this.database = database;
+        this.logger = logger;
+        if (database.Dialect == SqlDialect.Sqlite) loop = Task.Run(RunGroupsAsync);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction and returns its result once it is committed.</summary>
+    public async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (loop is null) return await RunAloneAsync(work, cancellationToken);
+        var write = new PendingWrite<T>(work, Activity.Current, cancellationToken);
+        if (!pending.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(WriteQueue));
+        return await write.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    async Task<T> RunAloneAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var session = await database.WriteAsync(cancellationToken);
+        var result = await work(session);
+        await session.CommitAsync();
+        return result;
+    }
+
+    async Task RunGroupsAsync()
+    {
+        var group = new List<PendingWrite>(MaxGroup);
+        while (await pending.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && pending.Reader.TryRead(out var write))
+                if (!write.IsCancelled) group.Add(write);
+            if (group.Count == 0) continue;
+            await RunGroupAsync(group);
+            group.Clear();
+        }
+    }
+
+    async Task RunGroupAsync(List<PendingWrite> group)
+    {
+        var outer = Activity.Current;
+        try
+        {
+            await using var session = await database.WriteAsync(CancellationToken.None);
+            foreach (var write in group)
+            {
+                // The write runs in the caller's trace, so its audit and outbox rows carry the caller's trace id.
+                Activity.Current = write.Activity;
+                await write.RunInSavepointAsync(session);
+            }
+
+            Activity.Current = outer;
+            await session.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            Activity.Current = outer;
+            logger.LogError(e, "A group of {Count} writes failed to commit; none of them is stored", group.Count);
+            foreach (var write in group) write.Fail(e);
+            return;
+        }
+
+        foreach (var write in group) write.Complete();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        pending.Writer.TryComplete();
+        if (loop is not null) await loop;
+    }
+
+    abstract class PendingWrite
+    {
+        public abstract Activity? Activity { get; }
+        public abstract bool IsCancelled { get; }
+        public abstract Task RunInSavepointAsync(DbSession session);
+        public abstract void Complete();
+        public abstract void Fail(Exception e);
+    }
+
+    sealed class PendingWrite<T>(Func<DbSession, Task<T>> work, Activity? activity, CancellationToken cancellationToken) : PendingWrite
+    {
+        T? result;
+        Exception? failure;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override Activity? Activity => activity;
+
+        public override bool IsCancelled
+        {
+            get
+            {
+                if (!cancellationToken.IsCancellationRequested) return false;
+                Completion.TrySetCanceled(cancellationToken);
+                return true;
+            }
+        }
+
+        public override async Task RunInSavepointAsync(DbSession session)
+        {
+            try
+            {
+                result = await session.InSavepointAsync(() => work(session));
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }
+
+        /// <summary>After the commit: the write's own failure (its savepoint was rolled back) or its result.</summary>
+        public override void Complete()
+        {
+            if (failure is not null) Completion.TrySetException(failure);
+            else Completion.TrySetResult(result!);
+        }
+
+        public override void Fail(Exception e) => Completion.TrySetException(failure ?? e);
+    }
+}

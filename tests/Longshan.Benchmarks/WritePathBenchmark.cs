@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Longshan.Contracts.Publicity.V1;
+using Longshan.EndToEndTests;
+using Longshan.Platform.Calendar;
+using Longshan.Platform.Identity;
+using Microsoft.Data.Sqlite;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Longshan.Benchmarks;
+
+/// <summary>
+/// The write path as an agency system feels it: gRPC <c>RegisterDecision</c> until its <c>DecisionRegistered</c> event
+/// reaches a plain AMQP subscriber (RabbitMQ.Client, a queue bound to the documented exchange). In one run, beside:
+/// the SQLite durable-commit floor on the same disk (WAL, synchronous=FULL, two small inserts per transaction, one
+/// connection) and plain MassTransit publish→consume on the same broker. Callers: 1, 4 and 16 (answered/s and
+/// call start → event p50/p99), then 16 callers paced at half the best rate.
+/// Options: <c>--calls N</c> (per caller count, default 2000), <c>--seconds S</c> (paced run, default 10).
+/// </summary>
+static class WritePathBenchmark
+{
+    const string Exchange = "longshan.publicity.decision-registered.v1";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var calls = BenchmarkArgs.Option(args, "--calls", 2000);
+        var pacedSeconds = BenchmarkArgs.Option(args, "--seconds", 10);
+        var folder = Path.Combine(Path.GetTempPath(), "longshan-bench-write-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+
+        var floor = CommitFloor(Path.Combine(folder, "floor.db"), 4000);
+        Console.WriteLine($"SQLite durable-commit floor (WAL, synchronous=FULL, 2 inserts/commit, 1 connection): {floor:F0} commits/s");
+
+        await using var broker = new RabbitNode(Path.Combine(folder, "broker"));
+        await broker.StartAsync();
+        var plain = await OutboxBenchmark.PlainPublishConsumeAsync(broker, folder, 10_000);
+        Console.WriteLine($"plain MassTransit publish→consume: {plain:F0} msg/s");
+
+        using var publicity = new PublicityOnKestrel(Path.Combine(folder, "publicity.db"), broker.ConnectionString);
+        publicity.StartServer();
+        using var channel = GrpcChannel.ForAddress(publicity.GrpcAddress);
+        var client = new DecisionService.DecisionServiceClient(channel);
+        var agency = await RegisterAgencyAsync(channel);
+        await using var subscriber = await Subscriber.StartAsync(broker.ConnectionString);
+        var token = Bearer(agency, Roles.Agency);
+
+        await RunAsync(client, subscriber, agency, token, callers: 4, total: 400); // warm-up: JIT, pools, exchanges
+        var best = 0.0;
+        foreach (var callers in new[] { 1, 4, 16 })
+        {
+            var result = await RunAsync(client, subscriber, agency, token, callers, calls);
+            best = Math.Max(best, result.PerSecond);
+            Console.WriteLine(result.Describe($"{callers,2} caller(s)", floor));
+        }
+
+        var paced = await RunAsync(client, subscriber, agency, token, callers: 16, total: (int)(best / 2 * pacedSeconds), ratePerSecond: best / 2);
+        Console.WriteLine(paced.Describe($"16 callers paced at {best / 2:F0}/s", floor));
+        Console.WriteLine($"cores: {Environment.ProcessorCount}; durability: SQLite WAL with synchronous=FULL in the service");
+    }
+
+    /// <summary>Commits per second of a minimal durable write on this disk: the floor a platform write cannot beat alone.</summary>
+    static double CommitFloor(string path, int commits)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT);");
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < commits; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Exec(connection, "INSERT INTO a (v) VALUES ('x'); INSERT INTO b (v) VALUES ('y');", transaction);
+            transaction.Commit();
+        }
+
+        return commits / watch.Elapsed.TotalSeconds;
+    }
+
+    static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    static async Task<Result> RunAsync(
+        DecisionService.DecisionServiceClient client, Subscriber subscriber, string agency, Metadata token, int callers, int total, double? ratePerSecond = null)
+    {
+        var started = new ConcurrentDictionary<string, long>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var errors = 0;
+        var today = CountyTime.Format(CountyTime.Today(TimeProvider.System));
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        {
+            for (int i; (i = Interlocked.Increment(ref next)) < total;)
+            {
+                if (ratePerSecond is { } rate)
+                {
+                    var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+                    if (due > TimeSpan.Zero) await Task.Delay(due);
+                }
+
+                var request = Decision(agency, today);
+                var at = Stopwatch.GetTimestamp();
+                try
+                {
+                    var response = await client.RegisterDecisionAsync(request, token, deadline: DateTime.UtcNow.AddSeconds(30));
+                    started[response.Decision.DecisionId] = at;
+                }
+                catch (RpcException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var answeredIn = clock.Elapsed;
+        var latencies = await subscriber.LatenciesAsync(started, TimeSpan.FromSeconds(60));
+        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies);
+    }
+
+    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs)
+    {
+        public string Describe(string label, double floor)
+        {
+            LatenciesMs.Sort();
+            double At(double q) => LatenciesMs.Count == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Count - 1, (int)(q * LatenciesMs.Count))];
+            return $"RegisterDecision, {label}: {PerSecond:F0} answered/s ({PerSecond / floor:F2} of the floor), call → event p50 {At(0.5):F1} ms, " +
+                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}";
+        }
+    }
+
+    static RegisterDecisionRequest Decision(string agency, string today) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        AgencyCode = agency,
+        CaseNumber = $"龙市监罚〔2026〕{Guid.NewGuid():N}号",
+        Category = DecisionCategory.Penalty,
+        DecisionDate = today,
+        Content = new DecisionContent
+        {
+            Party = new Party { Kind = PartyKind.Organisation, Name = "龙山县华塘食品有限公司", CreditCode = Fix("91433130MA4L00000") },
+            Facts = "当事人销售超过保质期的食品。",
+            LegalBasis = { new LegalBasis { Law = "《中华人民共和国食品安全法》", Article = "第一百二十四条第一款第（一）项" } },
+            Penalties = { new Penalty { Kind = PenaltyKind.Fine, AmountFen = 500_000 } },
+            Conclusion = "罚款人民币伍仟元",
+        },
+    };
+
+    static string Fix(string code) => code.Substring(0, 17) + Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(code.Substring(0, 17));
+
+    static async Task<string> RegisterAgencyAsync(GrpcChannel channel)
+    {
+        var code = Fix("11433130MB" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) + "0");
+        await new AgencyService.AgencyServiceClient(channel).RegisterAgencyAsync(new RegisterAgencyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = "龙山县市场监督管理局", Kind = AgencyKind.CountyDepartment,
+            RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+        }, Bearer(code, Roles.CountyAdmin));
+        return code;
+    }
+
+    static Metadata Bearer(string agency, string role) => new()
+    {
+        { "authorization", "Bearer " + TokenIssuer.Mint(IdentityOptions.Development, $"bench:{role}", agency, [role], TimeSpan.FromHours(2), TimeProvider.System, "基准测试") },
+    };
+
+    /// <summary>A subscriber that knows nothing of .NET contracts: a queue bound to the exchange, JSON read by name.</summary>
+    sealed class Subscriber : IAsyncDisposable
+    {
+        readonly ConcurrentDictionary<string, long> arrived = new();
+        IConnection? connection;
+        IChannel? channel;
+
+        public static async Task<Subscriber> StartAsync(string uri)
+        {
+            var subscriber = new Subscriber();
+            subscriber.connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
+            subscriber.channel = await subscriber.connection.CreateChannelAsync();
+            await subscriber.channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true);
+            var queue = (await subscriber.channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+            await subscriber.channel.QueueBindAsync(queue, Exchange, "");
+            var consumer = new AsyncEventingBasicConsumer(subscriber.channel);
+            consumer.ReceivedAsync += (_, delivery) =>
+            {
+                var at = Stopwatch.GetTimestamp();
+                using var json = JsonDocument.Parse(delivery.Body);
+                subscriber.arrived[json.RootElement.GetProperty("decisionId").GetString()!] = at;
+                return Task.CompletedTask;
+            };
+            await subscriber.channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+            return subscriber;
+        }
+
+        /// <summary>Waits until every answered call's event arrived (or the timeout), then gives call start → arrival in ms.</summary>
+        public async Task<List<double>> LatenciesAsync(ConcurrentDictionary<string, long> started, TimeSpan timeout)
+        {
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed < timeout && started.Keys.Any(id => !arrived.ContainsKey(id))) await Task.Delay(20);
+            return started.Where(s => arrived.ContainsKey(s.Key))
+                .Select(s => Stopwatch.GetElapsedTime(s.Value, arrived[s.Key]).TotalMilliseconds).ToList();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (channel is not null) await channel.DisposeAsync();
+            if (connection is not null) await connection.DisposeAsync();
+        }
+    }
+}
