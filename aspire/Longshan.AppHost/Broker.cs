@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Longshan.LocalBroker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Longshan.AppHost;

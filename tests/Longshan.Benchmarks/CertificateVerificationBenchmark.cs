@@ -4,15 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Longshan.AppHost;
 using Longshan.Benchmarks.Echo;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.EndToEndTests;
 using Longshan.Platform.Data;
-using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Microsoft.Extensions.Hosting;
 using Longshan.Publicity.Officers;
+using Longshan.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -115,7 +113,7 @@ public static class CertificateVerificationBenchmark
     /// </summary>
     static async Task ServeAsync(string what, string[] args)
     {
-        var port = LocalRabbitMq.FreePort();
+        var port = FreePort.Next();
         IAsyncDisposable server;
         if (what is "echo" or "platform-echo") server = await EchoOnKestrel.StartAsync(port, platformPipeline: what == "platform-echo");
         else
@@ -188,14 +186,12 @@ public static class CertificateVerificationBenchmark
         var agencies = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            var first17 = $"11433130{i + 1:D9}";
-            var code = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
-            var token = TokenIssuer.Mint(IdentityOptions.Development, "bench", code, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System);
+            var code = CreditCodes.WithCheck($"11433130{i + 1:D9}");
             await new AgencyService.AgencyServiceClient(channel).RegisterAgencyAsync(new RegisterAgencyRequest
             {
                 RequestId = $"bench-{i}", CreditCode = code, Name = $"龙山县第{i + 1}执法局", Kind = AgencyKind.CountyDepartment,
                 RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
-            }, new Metadata { { "authorization", "Bearer " + token } });
+            }, TestTokens.Bearer(new TestPerson("bench"), code, Roles.CountyAdmin));
             agencies.Add(code);
         }
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Longshan.Contracts.Events.Publicity;
-using Longshan.EndToEndTests;
 using Longshan.Platform.Data;
 using Longshan.Platform.Messaging;
+using Longshan.Testing;
 using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,9 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
-using Longshan.EndToEndTests;
 using Longshan.Platform.Data;
 using Longshan.Publicity.Decisions;
+using Longshan.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -130,9 +130,5 @@ public static partial class PortalSearchBenchmark
 
     static double Percentile(List<double> values, double p) => values.Order().ElementAt((int)Math.Min(values.Count - 1, Math.Ceiling(p * values.Count) - 1));
 
-    static string AgencyCode(int i)
-    {
-        var first17 = $"11433130{i:D9}";
-        return first17 + Longshan.Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(first17);
-    }
+    static string AgencyCode(int i) => CreditCodes.WithCheck($"11433130{i:D9}");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Longshan.AppHost;
 using Longshan.Publicity.Officers;
+using Longshan.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,14 +19,14 @@ sealed class PublicityOnKestrel : WebApplicationFactory<OfficerEndpoint>
     {
         this.databasePath = databasePath;
         this.brokerUri = brokerUri;
-        GrpcPort = grpcPort ?? LocalRabbitMq.FreePort();
+        GrpcPort = grpcPort ?? FreePort.Next();
         // Run from the repository root, the factory cannot find its manifest (it looks in the working folder):
         // name the content root. The service needs no content files (pages, migrations and holidays are compiled in).
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LONGSHAN_PUBLICITY", AppContext.BaseDirectory);
         UseKestrel();
     }
 
-    public int HttpPort { get; } = LocalRabbitMq.FreePort();
+    public int HttpPort { get; } = FreePort.Next();
 
     public int GrpcPort { get; }
 

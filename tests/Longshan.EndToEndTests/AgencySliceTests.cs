@@ -48,16 +48,16 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     [Fact]
     public async Task Registered_agency_reaches_archive_legal_review_and_statistics()
     {
-        var code = NewCreditCode();
-        var admin = Bearer(Platform.Token(NewCreditCode(), Roles.CountyAdmin));
+        var code = CreditCodes.New();
+        var admin = TestTokens.Bearer(CreditCodes.New(), Roles.CountyAdmin);
         var before = await CountAsync();
 
         var response = await Agencies.RegisterAgencyAsync(Registration(code), admin);
 
         Assert.Equal(code, response.Agency.CreditCode);
-        Assert.True(await EventuallyAsync(async () => await CountAsync() == before + 1), "statistics never counted the agency");
-        Assert.True(await EventuallyAsync(() => KnownAsync("archive", code)), "archive never learned the agency");
-        Assert.True(await EventuallyAsync(() => KnownAsync("legalreview", code)), "legal review never learned the agency");
+        Assert.True(await Eventually.TrueAsync(async () => await CountAsync() == before + 1), "statistics never counted the agency");
+        Assert.True(await Eventually.TrueAsync(() => KnownAsync("archive", code)), "archive never learned the agency");
+        Assert.True(await Eventually.TrueAsync(() => KnownAsync("legalreview", code)), "legal review never learned the agency");
         var published = await Agencies.GetAgencyAsync(new GetAgencyRequest { CreditCode = code });
         Assert.Equal("龙山县市场监督管理局", published.Agency.Name);
         Assert.Equal(2, published.Agency.RemedyChannels.Count);
@@ -66,8 +66,8 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     [Fact]
     public async Task An_agency_registers_itself_and_a_retry_with_the_same_request_id_returns_the_first_result()
     {
-        var code = NewCreditCode();
-        var own = Bearer(Platform.Token(code));
+        var code = CreditCodes.New();
+        var own = TestTokens.Bearer(code);
         var request = Registration(code);
         var before = await CountAsync();
 
@@ -75,7 +75,7 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
         var retry = await Agencies.RegisterAgencyAsync(request, own);
 
         Assert.Equal(first, retry);
-        Assert.True(await EventuallyAsync(async () => await CountAsync() == before + 1));
+        Assert.True(await Eventually.TrueAsync(async () => await CountAsync() == before + 1));
         var second = Registration(code);
         var duplicate = await Assert.ThrowsAsync<RpcException>(() => Agencies.RegisterAgencyAsync(second, own).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
@@ -84,8 +84,8 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     [Fact]
     public async Task Writing_for_another_agency_is_permission_denied_and_stores_nothing()
     {
-        var target = NewCreditCode();
-        var other = Bearer(Platform.Token(NewCreditCode()));
+        var target = CreditCodes.New();
+        var other = TestTokens.Bearer(CreditCodes.New());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Agencies.RegisterAgencyAsync(Registration(target), other).ResponseAsync);
 
@@ -97,21 +97,21 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     [Fact]
     public async Task A_write_without_a_token_is_unauthenticated()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => Agencies.RegisterAgencyAsync(Registration(NewCreditCode())).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Agencies.RegisterAgencyAsync(Registration(CreditCodes.New())).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
     [Fact]
     public async Task Bad_input_is_invalid_argument_with_field_violations()
     {
-        var code = NewCreditCode();
+        var code = CreditCodes.New();
         var wrongCheck = code[..17] + (code[17] == '0' ? '1' : '0');
         var request = Registration(wrongCheck);
         request.Name = "";
         request.Kind = AgencyKind.Unspecified;
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Agencies.RegisterAgencyAsync(request, Bearer(Platform.Token(wrongCheck, Roles.CountyAdmin))).ResponseAsync);
+            Agencies.RegisterAgencyAsync(request, TestTokens.Bearer(wrongCheck, Roles.CountyAdmin)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToList();
@@ -121,14 +121,14 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     [Fact]
     public async Task One_trace_links_the_grpc_call_the_outbox_dispatch_and_every_consumer()
     {
-        var code = NewCreditCode();
+        var code = CreditCodes.New();
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        var headers = Bearer(Platform.Token(code));
+        var headers = TestTokens.Bearer(code);
         headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
         await Agencies.RegisterAgencyAsync(Registration(code), headers);
 
-        Assert.True(await EventuallyAsync(() => KnownAsync("archive", code)) && await EventuallyAsync(() => KnownAsync("legalreview", code)));
+        Assert.True(await Eventually.TrueAsync(() => KnownAsync("archive", code)) && await Eventually.TrueAsync(() => KnownAsync("legalreview", code)));
         Assert.Equal(traceId, await platform.QueryAsync("publicity", c =>
             c.QuerySingleAsync<string>("SELECT trace_id FROM audit_log WHERE target = @code", new { code })));
         var traceParent = await platform.QueryAsync("publicity", c =>
@@ -136,7 +136,7 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
         Assert.Equal(traceId, traceParent.Split('-')[1]);
         foreach (var consumer in new[] { "archive", "legalreview", "statistics" })
         {
-            Assert.True(await EventuallyAsync(async () => await InboxTraceAsync(consumer, code) is not null), $"{consumer} did not handle the event");
+            Assert.True(await Eventually.TrueAsync(async () => await InboxTraceAsync(consumer, code) is not null), $"{consumer} did not handle the event");
             Assert.Equal(traceId, await InboxTraceAsync(consumer, code));
         }
     }
@@ -153,13 +153,13 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     {
         var client = new Statistics.StatisticsService.StatisticsServiceClient(platform.Channel("statistics"));
         var response = await client.CountAgenciesByKindAsync(new Statistics.CountAgenciesByKindRequest(),
-            Bearer(Platform.Token(NewCreditCode(), Roles.DataCenter)));
+            TestTokens.Bearer(CreditCodes.New(), Roles.DataCenter));
         return response.Total;
     }
 
     async Task<bool> KnownAsync(string service, string code)
     {
-        var token = Bearer(Platform.Token(NewCreditCode(), Roles.DataCenter));
+        var token = TestTokens.Bearer(CreditCodes.New(), Roles.DataCenter);
         try
         {
             if (service == "archive")

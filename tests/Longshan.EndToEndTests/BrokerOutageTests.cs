@@ -35,15 +35,15 @@ public sealed class BrokerOutageTests : IAsyncLifetime
     public async Task Registrations_during_an_outage_arrive_exactly_once_after_the_broker_returns()
     {
         var agencies = new AgencyService.AgencyServiceClient(platform.Channel("publicity"));
-        var admin = Bearer(Platform.Token(NewCreditCode(), Roles.CountyAdmin));
-        await agencies.RegisterAgencyAsync(Registration(NewCreditCode()), admin);
-        Assert.True(await EventuallyAsync(async () => await TotalAsync() == 1), "the first event never arrived");
+        var admin = TestTokens.Bearer(CreditCodes.New(), Roles.CountyAdmin);
+        await agencies.RegisterAgencyAsync(Registration(CreditCodes.New()), admin);
+        Assert.True(await Eventually.TrueAsync(async () => await TotalAsync() == 1), "the first event never arrived");
 
         await broker.StopAsync();
         var duringOutage = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var code = NewCreditCode();
+            var code = CreditCodes.New();
             await agencies.RegisterAgencyAsync(Registration(code, $"龙山县第{i}执法局"), admin);
             duringOutage.Add(code);
         }
@@ -52,9 +52,9 @@ public sealed class BrokerOutageTests : IAsyncLifetime
 
         await broker.StartAsync();
 
-        Assert.True(await EventuallyAsync(async () => await TotalAsync() == 6, TimeSpan.FromSeconds(120)), "events were lost");
+        Assert.True(await Eventually.TrueAsync(async () => await TotalAsync() == 6, TimeSpan.FromSeconds(120)), "events were lost");
         foreach (var service in new[] { "archive", "legalreview" })
-            Assert.True(await EventuallyAsync(async () => await platform.QueryAsync(service, c =>
+            Assert.True(await Eventually.TrueAsync(async () => await platform.QueryAsync(service, c =>
                 c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM known_agencies")) == 6), $"{service} missed events");
         await Task.Delay(TimeSpan.FromSeconds(3)); // any duplicate delivery would land now
         Assert.Equal(6, await TotalAsync());
@@ -66,7 +66,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
     async Task<long> TotalAsync()
     {
         var client = new Statistics.StatisticsService.StatisticsServiceClient(platform.Channel("statistics"));
-        var response = await client.CountAgenciesByKindAsync(new Statistics.CountAgenciesByKindRequest(), Bearer(Platform.Token(NewCreditCode(), Roles.DataCenter)));
+        var response = await client.CountAgenciesByKindAsync(new Statistics.CountAgenciesByKindRequest(), TestTokens.Bearer(CreditCodes.New(), Roles.DataCenter));
         return response.Total;
     }
 }

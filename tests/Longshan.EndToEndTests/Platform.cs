@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
-using Longshan.Platform.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +9,8 @@ namespace Longshan.EndToEndTests;
 
 /// <summary>
 /// The whole platform started through the real AppHost with its own data folder. Start once per test class
-/// (a class fixture): one start takes 10–30 s on 2 cores.
+/// (a class fixture): one start takes 10–30 s on 2 cores. The AppHost makes the services accept the development
+/// issuer's tokens (<see cref="TestTokens"/>).
 /// </summary>
 public sealed class Platform : IAsyncDisposable
 {
@@ -53,11 +53,6 @@ public sealed class Platform : IAsyncDisposable
 
     public async Task<string> BrokerConnectionStringAsync() =>
         await app.GetConnectionStringAsync("rabbitmq") ?? throw new InvalidOperationException("no rabbitmq connection string");
-
-    /// <summary>A token of the development issuer, which the AppHost makes the services accept.</summary>
-    public static string Token(string agencyCode, params string[] roles) =>
-        TokenIssuer.Mint(IdentityOptions.Development, $"test:{agencyCode}", agencyCode, roles.Length == 0 ? [Roles.Agency] : roles,
-            TimeSpan.FromHours(1), TimeProvider.System);
 
     /// <summary>Reads a service's own SQLite file (read-only) to check what it stored.</summary>
     public async Task<T> QueryAsync<T>(string service, Func<SqliteConnection, Task<T>> query)

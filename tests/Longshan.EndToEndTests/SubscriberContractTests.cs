@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Identity;
 using RabbitMQ.Client;
 using static Longshan.EndToEndTests.Support;
 
@@ -23,12 +22,12 @@ public sealed class SubscriberContractTests(PlatformFixture fixture)
         var queue = (await channel.QueueDeclareAsync("datacenter.test." + Guid.NewGuid().ToString("N")[..8], durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, "longshan.publicity.agency-registered.v1", routingKey: "");
 
-        var code = NewCreditCode();
+        var code = CreditCodes.New();
         var agencies = new AgencyService.AgencyServiceClient(fixture.Platform.Channel("publicity"));
-        await agencies.RegisterAgencyAsync(Registration(code, "龙山县数据共享测试局"), Bearer(Platform.Token(code)));
+        await agencies.RegisterAgencyAsync(Registration(code, "龙山县数据共享测试局"), TestTokens.Bearer(code));
 
         BasicGetResult? message = null;
-        Assert.True(await EventuallyAsync(async () => (message = await channel.BasicGetAsync(queue, autoAck: true)) is not null));
+        Assert.True(await Eventually.TrueAsync(async () => (message = await channel.BasicGetAsync(queue, autoAck: true)) is not null));
         Assert.Equal("application/json", message!.BasicProperties.ContentType);
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span));
         var body = json.RootElement;

@@ -19,9 +19,9 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task Registration_stores_the_agency_its_event_and_an_audit_row_in_one_transaction()
     {
-        var code = PublicityApp.NewCreditCode();
+        var code = CreditCodes.New();
 
-        await client.RegisterAgencyAsync(Request(code), PublicityApp.Bearer(code));
+        await client.RegisterAgencyAsync(Request(code), TestTokens.Bearer(code));
 
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code }));
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @code AND event_type = 'AgencyRegistered'", new { code }));
@@ -31,10 +31,10 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task A_retry_racing_the_first_call_gets_the_first_result_not_an_error()
     {
-        var code = PublicityApp.NewCreditCode();
+        var code = CreditCodes.New();
         var request = Request(code);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.RegisterAgencyAsync(request, PublicityApp.Bearer(code)).ResponseAsync));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.RegisterAgencyAsync(request, TestTokens.Bearer(code)).ResponseAsync));
 
         Assert.All(responses, r => Assert.Equal(responses[0], r));
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @code", new { code }));
@@ -43,13 +43,13 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task A_request_id_reused_for_other_content_is_refused_with_its_rule_and_stores_nothing()
     {
-        var code = PublicityApp.NewCreditCode();
+        var code = CreditCodes.New();
         var first = Request(code);
-        await client.RegisterAgencyAsync(first, PublicityApp.Bearer(code, Roles.CountyAdmin));
-        var other = Request(PublicityApp.NewCreditCode());
+        await client.RegisterAgencyAsync(first, TestTokens.Bearer(code, Roles.CountyAdmin));
+        var other = Request(CreditCodes.New());
         other.RequestId = first.RequestId;
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(other, PublicityApp.Bearer(code, Roles.CountyAdmin)).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(other, TestTokens.Bearer(code, Roles.CountyAdmin)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal("request-id-reused", refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type);
@@ -59,13 +59,13 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task A_county_admin_call_and_an_agency_call_sharing_a_request_id_do_not_get_each_others_answer()
     {
-        var code = PublicityApp.NewCreditCode();
+        var code = CreditCodes.New();
         var byAgency = Request(code);
-        var byCounty = Request(PublicityApp.NewCreditCode());
+        var byCounty = Request(CreditCodes.New());
         byCounty.RequestId = byAgency.RequestId;
 
-        var agencyAnswer = await client.RegisterAgencyAsync(byAgency, PublicityApp.Bearer(code));
-        var countyAnswer = await client.RegisterAgencyAsync(byCounty, PublicityApp.Bearer(code, Roles.CountyAdmin));
+        var agencyAnswer = await client.RegisterAgencyAsync(byAgency, TestTokens.Bearer(code));
+        var countyAnswer = await client.RegisterAgencyAsync(byCounty, TestTokens.Bearer(code, Roles.CountyAdmin));
 
         Assert.Equal(code, agencyAnswer.Agency.CreditCode);
         Assert.Equal(byCounty.CreditCode, countyAnswer.Agency.CreditCode);
@@ -75,11 +75,11 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task A_write_token_without_a_person_is_refused()
     {
-        var code = PublicityApp.NewCreditCode();
-        var token = TokenIssuer.Mint(IdentityOptions.Development, "", code, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System);
+        var code = CreditCodes.New();
+        var withoutPerson = TestTokens.Bearer(new TestPerson(""), code, Roles.CountyAdmin);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            client.RegisterAgencyAsync(Request(code), new Metadata { { "authorization", "Bearer " + token } }).ResponseAsync);
+            client.RegisterAgencyAsync(Request(code), withoutPerson).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code }));
@@ -88,10 +88,10 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task The_audit_log_records_the_person_from_the_token()
     {
-        var code = PublicityApp.NewCreditCode();
-        var token = TokenIssuer.Mint(IdentityOptions.Development, "user-0042", code, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System, "李四");
+        var code = CreditCodes.New();
+        var person = TestTokens.Bearer(new TestPerson("user-0042", "李四"), code, Roles.CountyAdmin);
 
-        await client.RegisterAgencyAsync(Request(code), new Metadata { { "authorization", "Bearer " + token } });
+        await client.RegisterAgencyAsync(Request(code), person);
 
         Assert.Equal(1, await app.CountAsync(
             "SELECT COUNT(*) FROM audit_log WHERE target = @code AND subject = 'user-0042' AND subject_name = '李四'", new { code }));
@@ -100,12 +100,12 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task Invalid_registration_lists_every_violation_and_stores_nothing()
     {
-        var code = PublicityApp.NewCreditCode();
+        var code = CreditCodes.New();
         var request = Request(code[..17] + (code[17] == 'A' ? 'B' : 'A'));
         request.RemedyChannels.Clear();
         request.RequestId = "";
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(request, PublicityApp.Bearer(code, Roles.CountyAdmin)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(request, TestTokens.Bearer(code, Roles.CountyAdmin)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);

@@ -18,12 +18,12 @@ public sealed class DeadlineWatchTests(PublicityApp app) : IClassFixture<Publici
     {
         var agency = await NewAgencyAsync(app);
         // Decided 2026-11-27 (Fri): deadline 2026-12-08 (Tue), 7 working days.
-        var late = (await client.RegisterDecisionAsync(Penalty(agency), PublicityApp.Bearer(agency))).Decision;
-        var onTime = (await client.RegisterDecisionAsync(Penalty(agency), PublicityApp.Bearer(agency))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(onTime), PublicityApp.Bearer(agency));
+        var late = (await client.RegisterDecisionAsync(Penalty(agency), TestTokens.Bearer(agency))).Decision;
+        var onTime = (await client.RegisterDecisionAsync(Penalty(agency), TestTokens.Bearer(agency))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(onTime), TestTokens.Bearer(agency));
         var minorRequest = Penalty(agency);
         minorRequest.Content.Party.ResidentIdNumber = MinorId;
-        var neverPublishable = (await client.RegisterDecisionAsync(minorRequest, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var neverPublishable = (await client.RegisterDecisionAsync(minorRequest, TestTokens.Bearer(agency))).Decision.DecisionId;
         Assert.Equal("2026-12-08", late.PublicationDeadline);
 
         await AdvanceToAsync(new DateTimeOffset(2026, 12, 8, 23, 0, 0, Beijing));
@@ -58,15 +58,15 @@ public sealed class WithdrawalOverdueTests(PublicityApp app) : IClassFixture<Pub
     public async Task A_withdrawal_later_than_three_working_days_after_the_revocation_raises_WithdrawalOverdue_once()
     {
         var agency = await NewAgencyAsync(app);
-        var id = (await client.RegisterDecisionAsync(Penalty(agency, "2026-11-16"), PublicityApp.Bearer(agency))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        var id = (await client.RegisterDecisionAsync(Penalty(agency, "2026-11-16"), TestTokens.Bearer(agency))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
 
         // Revoked 2026-11-20 (Fri): withdraw by 2026-11-25; it is 2026-11-27.
         var withdrawn = await client.WithdrawDecisionAsync(new WithdrawDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.ConfirmedIllegal, RevocationDate = "2026-11-20",
             Reason = "人民法院判决确认该决定违法",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
         var now = app.Clock.GetUtcNow();
         await MoveClockAndSweepAsync(app, now.AddMinutes(2));
         await MoveClockAndSweepAsync(app, now.AddHours(1));

@@ -50,7 +50,7 @@ static class DecisionData
         request.Category = DecisionCategory.Permit;
         request.Content = new DecisionContent
         {
-            Party = new Party { Kind = PartyKind.Organisation, Name = "龙山县华塘食品有限公司", CreditCode = PublicityApp.NewCreditCode() },
+            Party = new Party { Kind = PartyKind.Organisation, Name = "龙山县华塘食品有限公司", CreditCode = CreditCodes.New() },
             Facts = "申请人申请食品经营许可，经审查符合法定条件。",
             LegalBasis = { new LegalBasis { Law = "《中华人民共和国行政许可法》", Article = "第三十八条第一款" } },
             Conclusion = "准予行政许可",
@@ -67,17 +67,6 @@ static class DecisionData
 
     public static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
-    /// <summary>Polls (real time) until the condition holds.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {seconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>
     /// Moves the clock and waits (real time) until the watch has swept at the new time. It first waits for a finished
     /// sweep: from then on the watch's next wait is armed on the clock, so the move surely wakes it.
@@ -85,8 +74,8 @@ static class DecisionData
     public static async Task MoveClockAndSweepAsync(PublicityApp app, DateTimeOffset target)
     {
         var watch = app.Services.GetRequiredService<DeadlineWatch>();
-        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt is not null), "the first sweep");
+        await Eventually.HoldsAsync(() => Task.FromResult(watch.LastSweepAt is not null), "the first sweep");
         app.Clock.SetUtcNow(target);
-        await EventuallyAsync(() => Task.FromResult(watch.LastSweepAt >= target), $"a sweep at {target}");
+        await Eventually.HoldsAsync(() => Task.FromResult(watch.LastSweepAt >= target), $"a sweep at {target}");
     }
 }

@@ -26,7 +26,7 @@ public sealed class DecisionPrivacyTests(PublicityApp app) : IClassFixture<Publi
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Content = corrected,
             ChangeNote = $"当事人姓名由张三风更正为张三丰；{PersonalText}",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
         var got = await client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id });
 
         Assert.Equal("当事人姓名由张**更正为张**；当事人张**（身份证号码433130************）来电138****5678申请，证人李*已确认", got.History[1].ChangeNote);
@@ -40,7 +40,7 @@ public sealed class DecisionPrivacyTests(PublicityApp app) : IClassFixture<Publi
         var agency = await NewAgencyAsync(app);
         var id = await PublishedAsync(Penalty(agency, "2026-11-20"));
 
-        var withdrawn = await client.WithdrawDecisionAsync(Withdraw(id, $"经行政复议撤销；{PersonalText}"), PublicityApp.Bearer(agency));
+        var withdrawn = await client.WithdrawDecisionAsync(Withdraw(id, $"经行政复议撤销；{PersonalText}"), TestTokens.Bearer(agency));
         var got = await client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id });
         var found = await client.SearchPublicDecisionsAsync(new SearchPublicDecisionsRequest { AgencyCode = agency, Keyword = "行政复议" });
         var byId = await client.SearchPublicDecisionsAsync(new SearchPublicDecisionsRequest { Keyword = AdultId });
@@ -60,9 +60,9 @@ public sealed class DecisionPrivacyTests(PublicityApp app) : IClassFixture<Publi
         var agency = await NewAgencyAsync(app);
         var minors = Penalty(agency, "2026-11-20");
         minors.Content.Party.ResidentIdNumber = MinorId;
-        var id = (await client.RegisterDecisionAsync(minors, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(minors, TestTokens.Bearer(agency))).Decision.DecisionId;
 
-        await client.WithdrawDecisionAsync(Withdraw(id, $"{PersonalText}，未成年人{MinorId}"), PublicityApp.Bearer(agency));
+        await client.WithdrawDecisionAsync(Withdraw(id, $"{PersonalText}，未成年人{MinorId}"), TestTokens.Bearer(agency));
 
         var pattern = new { id = $"%{id}%" };
         Assert.Equal(1, await app.CountAsync(
@@ -100,8 +100,8 @@ public sealed class DecisionPrivacyTests(PublicityApp app) : IClassFixture<Publi
 
     async Task<string> PublishedAsync(RegisterDecisionRequest request)
     {
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(request.AgencyCode))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(request.AgencyCode));
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(request.AgencyCode))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(request.AgencyCode));
         return id;
     }
 }

@@ -15,9 +15,9 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     {
         var agency = await NewAgencyAsync(app);
         var request = Penalty(agency);
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
 
-        var published = await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        var published = await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
         var got = await client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id });
         var found = await client.SearchPublicDecisionsAsync(new SearchPublicDecisionsRequest { AgencyCode = agency, Keyword = "保质期" });
 
@@ -60,11 +60,11 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
 
         foreach (var request in new[] { byId, flagged })
         {
-            var registered = await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency));
+            var registered = await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency));
             Assert.False(registered.Decision.Publishable);
             Assert.Contains("minor", Assert.Single(registered.Decision.NonPublicationReasons), StringComparison.Ordinal);
 
-            var error = await FailsAsync(client.PublishDecisionAsync(Publish(registered.Decision.DecisionId), PublicityApp.Bearer(agency)));
+            var error = await FailsAsync(client.PublishDecisionAsync(Publish(registered.Decision.DecisionId), TestTokens.Bearer(agency)));
 
             Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
             var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0];
@@ -82,9 +82,9 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
         var agency = await NewAgencyAsync(app);
         var request = Permit(agency);
         request.Content.InvolvesCommercialSecret = true;
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
 
-        var error = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+        var error = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("commercial secret (APL art. 50", error.Status.Detail, StringComparison.Ordinal);
@@ -95,8 +95,8 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     {
         var agency = await NewAgencyAsync(app);
         var request = Penalty(agency);
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
         var corrected = request.Content.Clone();
         corrected.Conclusion = "罚款人民币肆仟元，没收违法所得壹佰贰拾元";
         corrected.Penalties[0].AmountFen = 400_000;
@@ -104,7 +104,7 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
         var updated = await client.UpdateDecisionAsync(new UpdateDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Content = corrected, ChangeNote = "罚款金额更正",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
         var got = await client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id });
 
         Assert.Equal(2, updated.Decision.PublicVersion);
@@ -124,20 +124,20 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     public async Task A_withdrawal_keeps_the_withdrawn_state_and_reason_public_and_takes_the_content_down()
     {
         var agency = await NewAgencyAsync(app);
-        var id = (await client.RegisterDecisionAsync(Penalty(agency, "2026-11-20"), PublicityApp.Bearer(agency))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        var id = (await client.RegisterDecisionAsync(Penalty(agency, "2026-11-20"), TestTokens.Bearer(agency))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
 
         var withdrawn = await client.WithdrawDecisionAsync(new WithdrawDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.Revoked, RevocationDate = "2026-11-26",
             Reason = "经行政复议，龙山县人民政府撤销该处罚决定",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
         var got = await client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id });
         var found = await client.SearchPublicDecisionsAsync(new SearchPublicDecisionsRequest { AgencyCode = agency });
         var again = await FailsAsync(client.WithdrawDecisionAsync(new WithdrawDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.Revoked, RevocationDate = "2026-11-26", Reason = "再次",
-        }, PublicityApp.Bearer(agency)));
+        }, TestTokens.Bearer(agency)));
 
         // 2026-11-26 (Thu) + 3 working days (APL art. 48): 11-27, 11-30, 12-01.
         Assert.Equal("2026-12-01", withdrawn.Decision.WithdrawalDeadline);
@@ -199,7 +199,7 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     public async Task A_decision_that_is_not_published_is_not_public()
     {
         var agency = await NewAgencyAsync(app);
-        var id = (await client.RegisterDecisionAsync(Penalty(agency), PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(Penalty(agency), TestTokens.Bearer(agency))).Decision.DecisionId;
 
         var error = await FailsAsync(client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id }));
 
@@ -209,8 +209,8 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
 
     async Task<string> PublishedAsync(RegisterDecisionRequest request)
     {
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(request.AgencyCode))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(request.AgencyCode));
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(request.AgencyCode))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(request.AgencyCode));
         return id;
     }
 }

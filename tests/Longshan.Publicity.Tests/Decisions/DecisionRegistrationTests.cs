@@ -4,6 +4,7 @@ using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
 using Longshan.Publicity.Tests.Support;
 using static Longshan.Publicity.Tests.Decisions.DecisionData;
+using static Longshan.Testing.TestTokens;
 
 namespace Longshan.Publicity.Tests.Decisions;
 
@@ -43,7 +44,7 @@ public sealed class DecisionRegistrationTests(PublicityApp app) : IClassFixture<
             "SELECT COUNT(*) FROM outbox_messages WHERE body LIKE @id AND (body LIKE @pid OR body LIKE '%张三丰%' OR body LIKE @phone)",
             new { id = $"%{id}%", pid = $"%{AdultId}%", phone = $"%{Phone}%" }));
         // The event (DateOnly fields and all) reaches the broker.
-        await EventuallyAsync(async () => await app.CountAsync(
+        await Eventually.HoldsAsync(async () => await app.CountAsync(
             "SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'DecisionRegistered' AND body LIKE @id AND sent_at IS NOT NULL", new { id = $"%{id}%" }) == 1,
             "DecisionRegistered is confirmed by the broker");
         // The original is kept, privately.
@@ -160,7 +161,7 @@ public sealed class DecisionRegistrationTests(PublicityApp app) : IClassFixture<
     [Fact]
     public async Task A_decision_of_an_unregistered_agency_is_refused()
     {
-        var unknown = PublicityApp.NewCreditCode();
+        var unknown = CreditCodes.New();
 
         var error = await FailsAsync(client.RegisterDecisionAsync(Penalty(unknown), Bearer(unknown)));
 
@@ -168,5 +169,4 @@ public sealed class DecisionRegistrationTests(PublicityApp app) : IClassFixture<
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM decisions WHERE agency_code = @unknown", new { unknown }));
     }
 
-    static Metadata Bearer(string agency, params string[] roles) => PublicityApp.Bearer(agency, roles);
 }

@@ -45,8 +45,8 @@ public sealed class DisplayPeriodTests(PublicityApp app) : IClassFixture<Publici
 
     async Task<string> PublishedAsync(RegisterDecisionRequest request)
     {
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(request.AgencyCode))).Decision.DecisionId;
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(request.AgencyCode));
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(request.AgencyCode))).Decision.DecisionId;
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(request.AgencyCode));
         return id;
     }
 }

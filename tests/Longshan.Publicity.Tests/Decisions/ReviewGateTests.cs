@@ -34,27 +34,27 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
         var request = Penalty(agency);
         request.IsMajor = true;
         request.ReviewClearanceReference = reference;
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
         var bus = app.Services.GetRequiredService<IBus>();
 
-        var unknown = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+        var unknown = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         // A disagreeing opinion does not clear it…
         await bus.Publish(Review(agency, reference, request.CaseNumber, ReviewCompleted.Disagree, minutesAgo: 30));
-        await EventuallyAsync(async () => await ClearanceCountAsync(reference, passed: 0) == 1, "the disagree outcome is stored");
-        var disagreed = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+        await Eventually.HoldsAsync(async () => await ClearanceCountAsync(reference, passed: 0) == 1, "the disagree outcome is stored");
+        var disagreed = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         // …nor does another agency's passed review under the same reference.
         await bus.Publish(Review(other, reference, request.CaseNumber, ReviewCompleted.Approve, minutesAgo: 20));
-        await EventuallyAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, "the other agency's review is stored");
-        var foreign = await FailsAsync(client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency)));
+        await Eventually.HoldsAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, "the other agency's review is stored");
+        var foreign = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         // The re-review of this agency, approved after amendment, clears it.
         await bus.Publish(Review(agency, reference, request.CaseNumber, ReviewCompleted.ApproveAfterAmendment, minutesAgo: 10));
-        await EventuallyAsync(async () => await app.CountAsync(
+        await Eventually.HoldsAsync(async () => await app.CountAsync(
             "SELECT COUNT(*) FROM review_clearances WHERE review_id = @reference AND agency_code = @agency AND passed = 1", new { reference, agency }) == 1,
             "the passed review is stored");
-        var published = await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        var published = await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
 
         Assert.Equal("review-clearance-missing", RuleOf(unknown));
         Assert.Equal("review-clearance-not-passed", RuleOf(disagreed));
@@ -91,11 +91,11 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
         await bus.Publish(Review(agency, sameCaseRef, typedOtherwise, ReviewCompleted.Approve, minutesAgo: 30));
 
         foreach (var reference in new[] { otherCaseRef, afterDateRef, sameCaseRef })
-            await EventuallyAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, $"review {reference} is stored");
+            await Eventually.HoldsAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, $"review {reference} is stored");
 
-        Assert.Equal("review-clearance-other-case", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(otherCase), PublicityApp.Bearer(agency)))));
-        Assert.Equal("review-clearance-after-decision", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(afterDate), PublicityApp.Bearer(agency)))));
-        Assert.Equal(sameCase, (await client.PublishDecisionAsync(Publish(sameCase), PublicityApp.Bearer(agency))).Decision.DecisionId);
+        Assert.Equal("review-clearance-other-case", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(otherCase), TestTokens.Bearer(agency)))));
+        Assert.Equal("review-clearance-after-decision", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(afterDate), TestTokens.Bearer(agency)))));
+        Assert.Equal(sameCase, (await client.PublishDecisionAsync(Publish(sameCase), TestTokens.Bearer(agency))).Decision.DecisionId);
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE decision_id IN (@otherCase, @afterDate)", new { otherCase, afterDate }));
     }
 
@@ -103,7 +103,7 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
     {
         request.IsMajor = true;
         request.ReviewClearanceReference = "LS-FZSH-" + Guid.NewGuid().ToString("N")[..8];
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
         return (id, request.ReviewClearanceReference);
     }
 
@@ -122,7 +122,7 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
 
         await bus.Publish(review);
         await bus.Publish(review);
-        await EventuallyAsync(async () => await app.CountAsync(
+        await Eventually.HoldsAsync(async () => await app.CountAsync(
             "SELECT COUNT(*) FROM inbox_messages WHERE event_id = @id", new { id = review.EventId.ToString() }) == 1, "the event is handled");
         await Task.Delay(500);
 

@@ -23,7 +23,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         [.. Enumerable.Range(1, size).Select(i => new DrawTarget { Id = $"91433130MA4L{i:D6}", Name = $"龙山县第{i}食品厂" })];
 
     async Task<string> PublishItemAsync(string agency) =>
-        (await client.PublishInspectionItemAsync(ItemRequest(agency), PublicityApp.Bearer(agency))).Item.ItemId;
+        (await client.PublishInspectionItemAsync(ItemRequest(agency), TestTokens.Bearer(agency))).Item.ItemId;
 
     static RunDrawRequest DrawRequest(string agency, string itemId, int poolSize, int count, string seed = "龙山县2026年第4批双随机抽查") => new()
     {
@@ -73,7 +73,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         request.LegalBases.Clear();
         request.RatioBasisPoints = 0;
 
-        var error = await FailsAsync(() => client.PublishInspectionItemAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.PublishInspectionItemAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["legal_bases", "ratio_basis_points"], error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
@@ -89,7 +89,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var suspended = await IssueAsync(app, agency, "暂扣者");
         var revoked = await IssueAsync(app, agency, "吊销者");
         var expired = await IssueAsync(app, agency, "过期者", validTo: Today(app).AddDays(-1));
-        var token = PublicityApp.Bearer(agency);
+        var token = TestTokens.Bearer(agency);
         await officers.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = "s", CertificateNumber = suspended.Certificate.Number, Reason = "暂扣" }, token);
         await officers.RevokeCertificateAsync(new RevokeCertificateRequest { RequestId = "r", CertificateNumber = revoked.Certificate.Number, Reason = "吊销" }, token);
         var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 12, count: 4);
@@ -123,7 +123,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         {
             var request = DrawRequest(agency, itemId, poolSize: 10, count: 10, seed: $"seed-{seed}");
             request.Conflicts.Add(new DrawConflict { OfficerId = ids[2].ToUpperInvariant(), TargetIds = { avoided } });
-            var draw = (await client.RunDrawAsync(request, PublicityApp.Bearer(agency))).Draw;
+            var draw = (await client.RunDrawAsync(request, TestTokens.Bearer(agency))).Draw;
 
             Assert.Equal(10, draw.Assignments.Count);
             Assert.All(draw.Assignments.Where(a => avoided.Contains(a.TargetId)), a => Assert.DoesNotContain(ids[2], a.OfficerIds));
@@ -141,7 +141,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 3, count: 3);
         request.Conflicts.Add(new DrawConflict { OfficerId = second.OfficerId, TargetIds = { request.Targets[1].Id } });
 
-        var error = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single();
@@ -161,9 +161,9 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 4, count: 2);
         request.Conflicts.Add(new DrawConflict { OfficerId = stranger.OfficerId, TargetIds = { request.Targets[0].Id } });
 
-        var unknownOfficer = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var unknownOfficer = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
         request.Conflicts[0].TargetIds.Add("not-in-pool");
-        var unknownTarget = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var unknownTarget = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal("conflicts[0].officer_id", unknownOfficer.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
         Assert.Equal("conflicts[0].target_ids[1]", unknownTarget.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
@@ -176,8 +176,8 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var other = await RegisterAgencyAsync(app);
         for (var i = 0; i < 2; i++) await IssueAsync(app, owner, $"检查员{i}");
         var itemId = await PublishItemAsync(owner);
-        var draw = (await client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), PublicityApp.Bearer(owner))).Draw;
-        var intruder = PublicityApp.Bearer(other);
+        var draw = (await client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), TestTokens.Bearer(owner))).Draw;
+        var intruder = TestTokens.Bearer(other);
 
         var item = await FailsAsync(() => client.PublishInspectionItemAsync(ItemRequest(owner), intruder).ResponseAsync);
         var run = await FailsAsync(() => client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), intruder).ResponseAsync);
@@ -198,14 +198,14 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
     {
         var agency = await RegisterAgencyAsync(app);
         for (var i = 0; i < 3; i++) await IssueAsync(app, agency, $"检查员{i}");
-        var draw = (await client.RunDrawAsync(DrawRequest(agency, await PublishItemAsync(agency), 5, 2), PublicityApp.Bearer(agency))).Draw;
+        var draw = (await client.RunDrawAsync(DrawRequest(agency, await PublishItemAsync(agency), 5, 2), TestTokens.Bearer(agency))).Draw;
         var drawnTarget = draw.Assignments[0];
         var notDrawn = draw.Targets.First(t => draw.Assignments.All(a => a.TargetId != t.Id)).Id;
         PublishInspectionResultRequest Result(string target, string inspectedOn) => new()
         {
             RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = target, InspectedOn = inspectedOn, Outcome = "未发现问题",
         };
-        var token = PublicityApp.Bearer(agency);
+        var token = TestTokens.Bearer(agency);
 
         var published = (await client.PublishInspectionResultAsync(Result(drawnTarget.TargetId, Date(Today(app))), token)).Result;
         var twice = await FailsAsync(() => client.PublishInspectionResultAsync(Result(drawnTarget.TargetId, Date(Today(app))), token).ResponseAsync);
@@ -232,14 +232,14 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 1, count: 1);
         request.Targets[0].Name = "张三丰";
         request.Targets[0].Kind = TargetKind.NaturalPerson;
-        var draw = (await client.RunDrawAsync(request, PublicityApp.Bearer(agency))).Draw;
+        var draw = (await client.RunDrawAsync(request, TestTokens.Bearer(agency))).Draw;
         const string id = "43313019850612123X", phone = "13812345678", account = "6222021234567890123";
 
         var published = (await client.PublishInspectionResultAsync(new PublishInspectionResultRequest
         {
             RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = Date(Today(app)),
             Outcome = $"经营者张三丰（身份证{id}，电话{phone}，收款账户{account}）未亮照经营，已责令改正",
-        }, PublicityApp.Bearer(agency))).Result;
+        }, TestTokens.Bearer(agency))).Result;
         var listed = Assert.Single((await client.ListInspectionResultsAsync(new ListInspectionResultsRequest { AgencyCode = agency }, Anonymous)).Results);
 
         foreach (var result in new[] { published, listed })
@@ -263,7 +263,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 3, count: 3);
         request.Targets[0].Name = "李秀英";
         request.Targets[0].Kind = TargetKind.NaturalPerson;
-        var drawn = (await client.RunDrawAsync(request, PublicityApp.Bearer(agency))).Draw;
+        var drawn = (await client.RunDrawAsync(request, TestTokens.Bearer(agency))).Draw;
 
         var shown = (await client.GetDrawAsync(new GetDrawRequest { DrawId = drawn.DrawId }, Anonymous)).Draw;
 
@@ -280,7 +280,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var request = DrawRequest(agency, Guid.NewGuid().ToString(), poolSize: 2, count: 1);
         request.Targets[1].Kind = (TargetKind)7;
 
-        var error = await FailsAsync(() => client.RunDrawAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal("targets[1].kind", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
     }

@@ -22,7 +22,7 @@ public sealed class CertificateExpiryTests(PublicityApp app) : IClassFixture<Pub
         var suspendedThenLapsed = (await IssueAsync(app, agency, "赵六", validTo: today)).Certificate.Number;
         var longLived = (await IssueAsync(app, agency, "钱七", validTo: today.AddYears(1))).Certificate.Number;
         await client.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = "s", CertificateNumber = suspendedThenLapsed, Reason = "暂扣" },
-            PublicityApp.Bearer(agency));
+            TestTokens.Bearer(agency));
 
         // 23:59 in Longshan on the last day (15:59 UTC): still valid.
         var now = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));

@@ -26,7 +26,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var agency = await RegisterAgencyAsync(app);
         var request = IssueRequest(app, agency);
 
-        var officer = (await client.IssueCertificateAsync(request, PublicityApp.Bearer(agency))).Officer;
+        var officer = (await client.IssueCertificateAsync(request, TestTokens.Bearer(agency))).Officer;
 
         Assert.Equal(CertificateStatus.Valid, officer.Certificate.Status);
         Assert.Equal(["龙山县", "食品安全"], officer.Certificate.Areas);
@@ -41,8 +41,8 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var agency = await RegisterAgencyAsync(app);
         var request = IssueRequest(app, agency);
 
-        var first = await client.IssueCertificateAsync(request, PublicityApp.Bearer(agency));
-        var second = await client.IssueCertificateAsync(request, PublicityApp.Bearer(agency));
+        var first = await client.IssueCertificateAsync(request, TestTokens.Bearer(agency));
+        var second = await client.IssueCertificateAsync(request, TestTokens.Bearer(agency));
 
         Assert.Equal(first.Officer.OfficerId, second.Officer.OfficerId);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM officers WHERE certificate_number = @n", new { n = request.CertificateNumber }));
@@ -55,7 +55,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var agency = await RegisterAgencyAsync(app, "龙山县交通运输局");
         var officer = await IssueAsync(app, agency, "李四");
         var number = officer.Certificate.Number;
-        var token = PublicityApp.Bearer(agency);
+        var token = TestTokens.Bearer(agency);
 
         var verified = await VerifyAsync(number.ToLowerInvariant());
         Assert.Equal(("李四", "龙山县交通运输局", CertificateStatus.Valid), (verified.HolderName, verified.AgencyName, verified.Status));
@@ -87,7 +87,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
     {
         var agency = await RegisterAgencyAsync(app);
         var number = (await IssueAsync(app, agency)).Certificate.Number;
-        var token = PublicityApp.Bearer(agency);
+        var token = TestTokens.Bearer(agency);
         await client.RevokeCertificateAsync(new RevokeCertificateRequest { RequestId = "v", CertificateNumber = number, Reason = "违法执法" }, token);
 
         var renew = await FailsAsync(() => client.RenewCertificateAsync(
@@ -109,7 +109,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var number = (await IssueAsync(app, agency)).Certificate.Number;
 
         var error = await FailsAsync(() => client.ReinstateCertificateAsync(
-            new ReinstateCertificateRequest { RequestId = "r", CertificateNumber = number }, PublicityApp.Bearer(agency)).ResponseAsync);
+            new ReinstateCertificateRequest { RequestId = "r", CertificateNumber = number }, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("certificate-not-suspended", error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type);
@@ -122,11 +122,11 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var other = await RegisterAgencyAsync(app, "龙山县城市管理和综合执法局");
         var number = (await IssueAsync(app, owner)).Certificate.Number;
 
-        var issue = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, owner), PublicityApp.Bearer(other)).ResponseAsync);
+        var issue = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, owner), TestTokens.Bearer(other)).ResponseAsync);
         var suspend = await FailsAsync(() => client.SuspendCertificateAsync(
-            new SuspendCertificateRequest { RequestId = "x", CertificateNumber = number, Reason = "越权" }, PublicityApp.Bearer(other)).ResponseAsync);
+            new SuspendCertificateRequest { RequestId = "x", CertificateNumber = number, Reason = "越权" }, TestTokens.Bearer(other)).ResponseAsync);
         var revoke = await FailsAsync(() => client.RevokeCertificateAsync(
-            new RevokeCertificateRequest { RequestId = "y", CertificateNumber = number, Reason = "越权" }, PublicityApp.Bearer(other)).ResponseAsync);
+            new RevokeCertificateRequest { RequestId = "y", CertificateNumber = number, Reason = "越权" }, TestTokens.Bearer(other)).ResponseAsync);
 
         Assert.All(new[] { issue, suspend, revoke }, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
         Assert.Equal(CertificateStatus.Valid, (await VerifyAsync(number)).Status);
@@ -134,7 +134,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
 
         // The county administrator may act for any agency.
         await client.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = "z", CertificateNumber = number, Reason = "司法局暂扣" },
-            PublicityApp.Bearer(other, Roles.CountyAdmin));
+            TestTokens.Bearer(other, Roles.CountyAdmin));
         Assert.Equal(CertificateStatus.Suspended, (await VerifyAsync(number)).Status);
     }
 
@@ -147,7 +147,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         request.ValidFrom = Date(Today(app));
         request.ValidTo = Date(Today(app).AddDays(-1));
 
-        var error = await FailsAsync(() => client.IssueCertificateAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.IssueCertificateAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);
@@ -162,13 +162,13 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var agency = await RegisterAgencyAsync(app);
         var request = IssueRequest(app, agency);
         request.ValidFrom = Date(Today(app).AddDays(1));
-        var issue = await FailsAsync(() => client.IssueCertificateAsync(request, PublicityApp.Bearer(agency)).ResponseAsync);
+        var issue = await FailsAsync(() => client.IssueCertificateAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         var number = (await IssueAsync(app, agency)).Certificate.Number;
         var renew = await FailsAsync(() => client.RenewCertificateAsync(new RenewCertificateRequest
         {
             RequestId = "n", CertificateNumber = number, ValidFrom = Date(Today(app)), ValidTo = Date(Today(app).AddDays(-3)),
-        }, PublicityApp.Bearer(agency)).ResponseAsync);
+        }, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal("valid_from", issue.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
         Assert.Equal("valid_to", renew.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
@@ -181,7 +181,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var agency = await RegisterAgencyAsync(app);
         var number = (await IssueAsync(app, agency)).Certificate.Number;
 
-        var error = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, agency, number.ToLowerInvariant()), PublicityApp.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, agency, number.ToLowerInvariant()), TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM officers WHERE certificate_number = @number", new { number }));
@@ -190,9 +190,9 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
     [Fact]
     public async Task Officers_of_an_unregistered_agency_are_refused()
     {
-        var unregistered = PublicityApp.NewCreditCode();
+        var unregistered = CreditCodes.New();
 
-        var error = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, unregistered), PublicityApp.Bearer(unregistered)).ResponseAsync);
+        var error = await FailsAsync(() => client.IssueCertificateAsync(IssueRequest(app, unregistered), TestTokens.Bearer(unregistered)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("agency-not-registered", error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single().Type);
@@ -213,7 +213,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var other = await RegisterAgencyAsync(app);
         foreach (var name in new[] { "甲", "乙", "丙" }) await IssueAsync(app, agency, name);
         await IssueAsync(app, other, "丁");
-        var reader = PublicityApp.Bearer(other, Roles.DataCenter);
+        var reader = TestTokens.Bearer(other, Roles.DataCenter);
 
         var first = await client.ListOfficersAsync(new ListOfficersRequest { AgencyCode = agency, PageSize = 2 }, reader);
         var second = await client.ListOfficersAsync(new ListOfficersRequest { AgencyCode = agency, PageSize = 2, PageToken = first.NextPageToken }, reader);

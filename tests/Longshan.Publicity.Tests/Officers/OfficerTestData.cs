@@ -39,7 +39,7 @@ public static class OfficerTestData
     {
         var request = IssueRequest(app, agencyCode, name: name);
         if (validTo is { } to) request.ValidTo = Date(to);
-        var response = await new OfficerService.OfficerServiceClient(app.Channel).IssueCertificateAsync(request, PublicityApp.Bearer(agencyCode));
+        var response = await new OfficerService.OfficerServiceClient(app.Channel).IssueCertificateAsync(request, TestTokens.Bearer(agencyCode));
         return response.Officer;
     }
 

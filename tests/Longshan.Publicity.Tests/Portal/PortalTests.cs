@@ -17,12 +17,12 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task A_citizen_finds_an_agency_and_its_remedy_channels()
     {
-        var code = PublicityApp.NewCreditCode();
+        var code = CreditCodes.New();
         await new AgencyService.AgencyServiceClient(app.Channel).RegisterAgencyAsync(new RegisterAgencyRequest
         {
             RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = "龙山县应急管理局", Kind = AgencyKind.CountyDepartment,
             RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府", Contact = "0743-6220000" } },
-        }, PublicityApp.Bearer(code, Roles.CountyAdmin));
+        }, TestTokens.Bearer(code, Roles.CountyAdmin));
 
         var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync(app.PortalAddress + "/agencies");
@@ -40,9 +40,9 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         var agency = await PowerItems.RegisterAgencyAsync(app);
         var client = new PowerListService.PowerListServiceClient(app.Channel);
         var content = PowerItems.Content("XK-0101", PowerCategory.Permit);
-        await client.PublishItemAsync(PowerItems.Publish(agency, content), PowerItems.Token(agency));
+        await client.PublishItemAsync(PowerItems.Publish(agency, content), TestTokens.Bearer(agency));
         content.TimeLimitWorkingDays = 40;
-        await client.PublishItemAsync(PowerItems.NewVersion(agency, content), PowerItems.Token(agency));
+        await client.PublishItemAsync(PowerItems.NewVersion(agency, content), TestTokens.Bearer(agency));
 
         var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
@@ -68,7 +68,7 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         await new OfficerService.OfficerServiceClient(app.Channel).SuspendCertificateAsync(new SuspendCertificateRequest
         {
             RequestId = Guid.NewGuid().ToString(), CertificateNumber = suspended.Certificate.Number, Reason = "违规执法，暂扣执法证",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
 
         var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync(app.PortalAddress + "/");
@@ -91,8 +91,8 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     {
         var agency = await DecisionData.NewAgencyAsync(app, "龙山县食品药品监督检查局");
         var client = new DecisionService.DecisionServiceClient(app.Channel);
-        var registered = await client.RegisterDecisionAsync(DecisionData.Penalty(agency), PublicityApp.Bearer(agency));
-        await client.PublishDecisionAsync(DecisionData.Publish(registered.Decision.DecisionId), PublicityApp.Bearer(agency));
+        var registered = await client.RegisterDecisionAsync(DecisionData.Penalty(agency), TestTokens.Bearer(agency));
+        await client.PublishDecisionAsync(DecisionData.Publish(registered.Decision.DecisionId), TestTokens.Bearer(agency));
 
         var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
         var pages = new List<string>();
@@ -141,7 +141,7 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         var agency = await OfficerTestData.RegisterAgencyAsync(app, "龙山县应急管理局");
         for (var i = 0; i < 3; i++) await OfficerTestData.IssueAsync(app, agency, $"检查员{i}");
         var inspections = new InspectionService.InspectionServiceClient(app.Channel);
-        var token = PublicityApp.Bearer(agency);
+        var token = TestTokens.Bearer(agency);
         var item = (await inspections.PublishInspectionItemAsync(new PublishInspectionItemRequest
         {
             RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, Name = "危险化学品经营单位监督检查",
@@ -177,7 +177,7 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task An_unknown_agency_is_not_found()
     {
         var page = await app.Browser.NewPageAsync();
-        var response = await page.GotoAsync(app.PortalAddress + "/agencies/" + PublicityApp.NewCreditCode());
+        var response = await page.GotoAsync(app.PortalAddress + "/agencies/" + CreditCodes.New());
         Assert.Equal(404, response!.Status);
     }
 }

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Tests.Support;
 
@@ -57,5 +56,4 @@ static class PowerItems
         Reason = PowerItemChangeReason.MandateChanged, Note = "机构改革，职责划入县综合行政执法局",
     };
 
-    public static Metadata Token(string agencyCode) => PublicityApp.Bearer(agencyCode);
 }

@@ -20,8 +20,8 @@ public sealed class PowerListPagingTests(PublicityApp app) : IClassFixture<Publi
                      ("CF-004", PowerCategory.Penalty), ("XK-001", PowerCategory.Permit), ("CF-001", PowerCategory.Penalty),
                      ("QZ-001", PowerCategory.Coercion), ("CF-003", PowerCategory.Penalty), ("CF-002", PowerCategory.Penalty),
                  })
-            await client.PublishItemAsync(Publish(agency, Content(code, category)), Token(agency));
-        await client.PublishItemAsync(NewVersion(agency, Content("CF-002")), Token(agency));
+            await client.PublishItemAsync(Publish(agency, Content(code, category)), TestTokens.Bearer(agency));
+        await client.PublishItemAsync(NewVersion(agency, Content("CF-002")), TestTokens.Bearer(agency));
         return agency;
     }
 
@@ -83,7 +83,7 @@ public sealed class PowerListPagingTests(PublicityApp app) : IClassFixture<Publi
     [InlineData(10, "", 99, "category")]
     public async Task Bad_paging_or_category_is_invalid_argument(int pageSize, string token, int category, string field)
     {
-        var request = new ListPowerItemsRequest { AgencyCode = PublicityApp.NewCreditCode(), PageSize = pageSize, PageToken = token, Category = (PowerCategory)category };
+        var request = new ListPowerItemsRequest { AgencyCode = CreditCodes.New(), PageSize = pageSize, PageToken = token, Category = (PowerCategory)category };
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.ListItemsAsync(request).ResponseAsync);
 
@@ -94,6 +94,6 @@ public sealed class PowerListPagingTests(PublicityApp app) : IClassFixture<Publi
     async Task RegisterAgencyWithOneItemAsync()
     {
         var other = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(other, Content("CF-0025")), Token(other));
+        await client.PublishItemAsync(Publish(other, Content("CF-0025")), TestTokens.Bearer(other));
     }
 }

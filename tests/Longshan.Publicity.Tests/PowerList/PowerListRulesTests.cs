@@ -21,11 +21,11 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
     {
         var owner = await RegisterAgencyAsync(app);
         var intruder = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(owner, Content("CF-001")), Token(owner));
+        await client.PublishItemAsync(Publish(owner, Content("CF-001")), TestTokens.Bearer(owner));
 
-        var publish = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(NewVersion(owner, Content("CF-001")), Token(intruder)).ResponseAsync);
-        var create = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(owner, Content("CF-999")), Token(intruder)).ResponseAsync);
-        var withdraw = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(Withdraw(owner, "CF-001"), Token(intruder)).ResponseAsync);
+        var publish = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(NewVersion(owner, Content("CF-001")), TestTokens.Bearer(intruder)).ResponseAsync);
+        var create = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(owner, Content("CF-999")), TestTokens.Bearer(intruder)).ResponseAsync);
+        var withdraw = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(Withdraw(owner, "CF-001"), TestTokens.Bearer(intruder)).ResponseAsync);
 
         Assert.All([publish, create, withdraw], e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
         Assert.Equal(1, await VersionsOf(owner));
@@ -37,11 +37,11 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
     public async Task The_county_administrator_may_publish_for_any_agency_and_the_read_only_center_may_not()
     {
         var agency = await RegisterAgencyAsync(app);
-        var bureau = PublicityApp.NewCreditCode();
+        var bureau = CreditCodes.New();
 
-        var item = (await client.PublishItemAsync(Publish(agency, Content("CF-001")), PublicityApp.Bearer(bureau, Roles.CountyAdmin))).Item;
+        var item = (await client.PublishItemAsync(Publish(agency, Content("CF-001")), TestTokens.Bearer(bureau, Roles.CountyAdmin))).Item;
         var center = await Assert.ThrowsAsync<RpcException>(() =>
-            client.PublishItemAsync(Publish(agency, Content("CF-002")), PublicityApp.Bearer(agency, Roles.DataCenter)).ResponseAsync);
+            client.PublishItemAsync(Publish(agency, Content("CF-002")), TestTokens.Bearer(agency, Roles.DataCenter)).ResponseAsync);
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(agency, Content("CF-003"))).ResponseAsync);
 
         Assert.Equal(agency, item.AgencyCode);
@@ -53,9 +53,9 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
     [Fact]
     public async Task An_unregistered_agency_has_no_list_to_publish_to()
     {
-        var stranger = PublicityApp.NewCreditCode();
+        var stranger = CreditCodes.New();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(stranger, Content("CF-001")), Token(stranger)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(stranger, Content("CF-001")), TestTokens.Bearer(stranger)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal(0, await VersionsOf(stranger));
@@ -92,7 +92,7 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
         var request = Publish(agency, Content("XK-001", PowerCategory.Permit));
         Spoil(request, problem);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(request, Token(agency)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(fields, error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
@@ -133,12 +133,12 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
     public async Task A_withdrawal_needs_a_reason_and_a_note()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("CF-001")), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-001")), TestTokens.Bearer(agency));
         var request = Withdraw(agency, "CF-001");
         request.Reason = PowerItemChangeReason.Initial;
         request.Note = "";
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(request, Token(agency)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["reason", "note"], error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
@@ -149,7 +149,7 @@ public sealed class PowerListRulesTests(PublicityApp app) : IClassFixture<Public
     public async Task Reads_of_unknown_items_or_versions_are_not_found_and_bad_keys_invalid()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("CF-001")), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-001")), TestTokens.Bearer(agency));
 
         var version = await Assert.ThrowsAsync<RpcException>(() => client.GetItemAsync(new GetPowerItemRequest { AgencyCode = agency, ItemCode = "CF-001", Version = 2 }).ResponseAsync);
         var item = await Assert.ThrowsAsync<RpcException>(() => client.GetItemAsync(new GetPowerItemRequest { AgencyCode = agency, ItemCode = "CF-404" }).ResponseAsync);

@@ -16,12 +16,12 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     public async Task A_new_version_becomes_current_and_the_previous_stays_visible_with_its_dates_and_reason()
     {
         var agency = await RegisterAgencyAsync(app);
-        var v1 = (await client.PublishItemAsync(Publish(agency, Content("330217-CF-001")), Token(agency))).Item;
+        var v1 = (await client.PublishItemAsync(Publish(agency, Content("330217-CF-001")), TestTokens.Bearer(agency))).Item;
         app.Clock.Advance(TimeSpan.FromDays(30));
         var changed = Content("330217-CF-001");
         changed.TimeLimitWorkingDays = 45;
         changed.LegalBases.Add(new PowerItemLegalBasis { Law = "《中华人民共和国土地管理法实施条例》", Article = "第五十七条" });
-        var v2 = (await client.PublishItemAsync(NewVersion(agency, changed), Token(agency))).Item;
+        var v2 = (await client.PublishItemAsync(NewVersion(agency, changed), TestTokens.Bearer(agency))).Item;
 
         Assert.Equal((1, PowerItemChangeReason.Initial), (v1.Version, v1.ChangeReason));
         Assert.Equal((2, PowerItemChangeReason.LawAmended, "《土地管理法》2019年修正"), (v2.Version, v2.ChangeReason, v2.ChangeNote));
@@ -51,7 +51,7 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
         var content = Content("XK-001", PowerCategory.Permit);
         content.Name = "  乡村建设规划许可 ";
 
-        await client.PublishItemAsync(Publish(agency, content), Token(agency));
+        await client.PublishItemAsync(Publish(agency, content), TestTokens.Bearer(agency));
 
         var item = (await client.GetItemAsync(new GetPowerItemRequest { AgencyCode = agency, ItemCode = "XK-001" })).Item;
         Assert.Equal("乡村建设规划许可", item.Content.Name);
@@ -67,9 +67,9 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     public async Task A_new_version_without_a_reason_is_refused_and_nothing_is_stored()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("CF-002")), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-002")), TestTokens.Bearer(agency));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(agency, Content("CF-002")), Token(agency)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(Publish(agency, Content("CF-002")), TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["change_reason", "change_note"], error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
@@ -81,11 +81,11 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     public async Task A_withdrawn_item_leaves_the_list_but_stays_in_history_and_cannot_change_again()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("CF-003")), Token(agency));
-        await client.PublishItemAsync(Publish(agency, Content("CF-004")), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-003")), TestTokens.Bearer(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-004")), TestTokens.Bearer(agency));
         app.Clock.Advance(TimeSpan.FromDays(1));
 
-        var withdrawn = (await client.WithdrawItemAsync(Withdraw(agency, "CF-003"), Token(agency))).Item;
+        var withdrawn = (await client.WithdrawItemAsync(Withdraw(agency, "CF-003"), TestTokens.Bearer(agency))).Item;
 
         Assert.Equal((2, PowerItemStatus.Withdrawn, PowerItemChangeReason.MandateChanged), (withdrawn.Version, withdrawn.Status, withdrawn.ChangeReason));
         var list = await client.ListItemsAsync(new ListPowerItemsRequest { AgencyCode = agency });
@@ -97,8 +97,8 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
         Assert.Equal([PowerItemStatus.Withdrawn, PowerItemStatus.InForce], history.Select(v => v.Status));
         Assert.Equal(withdrawn.EffectiveFrom, history[1].SupersededAt);
 
-        var again = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(Withdraw(agency, "CF-003"), Token(agency)).ResponseAsync);
-        var republish = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(NewVersion(agency, Content("CF-003")), Token(agency)).ResponseAsync);
+        var again = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(Withdraw(agency, "CF-003"), TestTokens.Bearer(agency)).ResponseAsync);
+        var republish = await Assert.ThrowsAsync<RpcException>(() => client.PublishItemAsync(NewVersion(agency, Content("CF-003")), TestTokens.Bearer(agency)).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, republish.StatusCode);
         Assert.Equal(3, await app.CountAsync("SELECT COUNT(*) FROM power_item_versions WHERE agency_code = @agency", new { agency }));
@@ -112,7 +112,7 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     {
         var agency = await RegisterAgencyAsync(app);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(Withdraw(agency, "NOPE-1"), Token(agency)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.WithdrawItemAsync(Withdraw(agency, "NOPE-1"), TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -121,15 +121,15 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     public async Task A_retry_with_the_same_request_id_returns_the_first_result_and_adds_nothing()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("CF-005")), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-005")), TestTokens.Bearer(agency));
         var request = NewVersion(agency, Content("CF-005"));
 
-        var first = await client.PublishItemAsync(request, Token(agency));
+        var first = await client.PublishItemAsync(request, TestTokens.Bearer(agency));
         app.Clock.Advance(TimeSpan.FromMinutes(5));
-        var retry = await client.PublishItemAsync(request, Token(agency));
+        var retry = await client.PublishItemAsync(request, TestTokens.Bearer(agency));
         var withdraw = Withdraw(agency, "CF-005");
-        var withdrawn = await client.WithdrawItemAsync(withdraw, Token(agency));
-        var withdrawRetry = await client.WithdrawItemAsync(withdraw, Token(agency));
+        var withdrawn = await client.WithdrawItemAsync(withdraw, TestTokens.Bearer(agency));
+        var withdrawRetry = await client.WithdrawItemAsync(withdraw, TestTokens.Bearer(agency));
 
         Assert.Equal(2, first.Item.Version);
         Assert.Equal(first, retry);
@@ -143,8 +143,8 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     public async Task Each_version_writes_its_event_and_audit_row_and_the_events_reach_the_broker()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("XK-009", PowerCategory.Permit)), Token(agency));
-        await client.PublishItemAsync(NewVersion(agency, Content("XK-009", PowerCategory.Permit)), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("XK-009", PowerCategory.Permit)), TestTokens.Bearer(agency));
+        await client.PublishItemAsync(NewVersion(agency, Content("XK-009", PowerCategory.Permit)), TestTokens.Bearer(agency));
 
         const string Published = "SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @agency AND event_type = 'PowerItemPublished' " +
             "AND json_extract(body, '$.itemCode') = 'XK-009' AND json_extract(body, '$.category') = 'permit' AND json_extract(body, '$.version') = @version";
@@ -164,10 +164,10 @@ public sealed class PowerListVersioningTests(PublicityApp app) : IClassFixture<P
     public async Task Concurrent_publications_of_one_item_get_consecutive_versions_and_stored_versions_cannot_be_rewritten()
     {
         var agency = await RegisterAgencyAsync(app);
-        await client.PublishItemAsync(Publish(agency, Content("CF-006")), Token(agency));
+        await client.PublishItemAsync(Publish(agency, Content("CF-006")), TestTokens.Bearer(agency));
 
         var versions = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
-            (await client.PublishItemAsync(NewVersion(agency, Content("CF-006"), $"修订 {i}"), Token(agency))).Item.Version));
+            (await client.PublishItemAsync(NewVersion(agency, Content("CF-006"), $"修订 {i}"), TestTokens.Bearer(agency))).Item.Version));
 
         Assert.Equal([2, 3, 4, 5, 6, 7], versions.Order());
         Assert.Equal(7, await app.CountAsync("SELECT current_version FROM power_items WHERE agency_code = @agency AND item_code = 'CF-006'", new { agency }));

@@ -1,5 +1,4 @@
 using Grpc.Net.Client;
-using Longshan.AppHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
@@ -11,8 +10,8 @@ namespace Longshan.Publicity.Tests.Support;
 /// </summary>
 public sealed class PortalApp : PublicityApp, IAsyncLifetime
 {
-    readonly int httpPort = LocalRabbitMq.FreePort();
-    readonly int grpcPort = LocalRabbitMq.FreePort();
+    readonly int httpPort = FreePort.Next();
+    readonly int grpcPort = FreePort.Next();
     GrpcChannel? socketChannel;
     IPlaywright? playwright;
 

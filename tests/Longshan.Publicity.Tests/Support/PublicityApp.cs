@@ -1,9 +1,6 @@
 using Dapper;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.EndToEndTests;
-using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,7 +18,6 @@ namespace Longshan.Publicity.Tests.Support;
 public class PublicityApp : WebApplicationFactory<Program>
 {
     static readonly Lazy<Task<RabbitNode>> Broker = new(StartBrokerAsync);
-    static int counter = Random.Shared.Next(1_000_000);
 
     readonly string databasePath = Path.Combine(Path.GetTempPath(), $"longshan-publicity-{Guid.NewGuid():N}.db");
     GrpcChannel? channel;
@@ -43,30 +39,17 @@ public class PublicityApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A new, valid credit code (11 = 机构编制, 433130 = 龙山县).</summary>
-    public static string NewCreditCode()
-    {
-        var first17 = $"11433130{Interlocked.Increment(ref counter):D9}";
-        return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
-    }
-
     /// <summary>Registers a new county department through the gRPC API (as the county administrator); returns its credit code.</summary>
     public async Task<string> RegisterAgencyAsync(string name = "龙山县市场监督管理局")
     {
-        var code = NewCreditCode();
+        var code = CreditCodes.New();
         await new AgencyService.AgencyServiceClient(Channel).RegisterAgencyAsync(new RegisterAgencyRequest
         {
             RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = name, Kind = AgencyKind.CountyDepartment,
             RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
-        }, Bearer(code, Roles.CountyAdmin));
+        }, TestTokens.Bearer(code, Roles.CountyAdmin));
         return code;
     }
-
-    public static Metadata Bearer(string agencyCode, params string[] roles) => new()
-    {
-        { "authorization", "Bearer " + TokenIssuer.Mint(IdentityOptions.Development, $"test:{agencyCode}", agencyCode,
-            roles.Length == 0 ? [Roles.Agency] : roles, TimeSpan.FromHours(1), TimeProvider.System) },
-    };
 
     /// <summary>Reads the service's SQLite file directly, to check what was (or was not) stored.</summary>
     public async Task<long> CountAsync(string sql, object? parameters = null)

@@ -3,12 +3,13 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Longshan.AppHost;
+namespace Longshan.LocalBroker;
 
 /// <summary>
 /// A private RabbitMQ node from Debian's <c>rabbitmq-server</c> package, run as a plain process: its own data
 /// folder, node name and loopback ports, the management plugin on (see RUNNING-LOCALLY.md). Used by the AppHost
-/// when no broker is configured and no container runtime answers, and by tests that stop and start a broker.
+/// when no broker is configured and no container runtime answers, and by tests that stop and start a broker
+/// (<c>Longshan.Testing.RabbitNode</c>).
 /// </summary>
 public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpPort, int ManagementPort, int DistributionPort)
 {

@@ -1,9 +1,12 @@
 using System.Diagnostics;
-using Longshan.AppHost;
+using Longshan.LocalBroker;
 
-namespace Longshan.EndToEndTests;
+namespace Longshan.Testing;
 
-/// <summary>A RabbitMQ node the test starts and stops itself (the AppHost is given its address as an existing broker).</summary>
+/// <summary>
+/// A RabbitMQ node the test starts and stops itself (<see cref="LocalRabbitMq"/> as a child process). End-to-end tests
+/// give the AppHost its address as an existing broker; in-process tests and benchmarks give it to the service.
+/// </summary>
 public sealed class RabbitNode : IAsyncDisposable
 {
     readonly LocalRabbitMq node;
