@@ -4,7 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.EndToEndTests;
+using Longshan.Testing;
 using Longshan.Platform.Calendar;
 using Longshan.Platform.Identity;
 using Microsoft.Data.Sqlite;
