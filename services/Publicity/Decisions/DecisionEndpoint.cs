@@ -43,11 +43,11 @@ public sealed partial class DecisionEndpoint(
         {
             await EnsureNewCaseAsync(session, agencyCode, request.CaseNumber.Trim());
             var now = time.GetUtcNow();
-            var row = DecisionLifecycle.NewRow(request, content, deadline, now, caller.Subject);
+            var row = DecisionLifecycle.NewRow(request, content, Guid.NewGuid(), deadline, now, caller.Subject);
             await decisions.InsertAsync(session, row);
             await decisions.AddContentAsync(session, row.DecisionId, 1, content, now, caller.Subject);
             return new WriteResult<RegisterDecisionResponse>(new RegisterDecisionResponse { Decision = DecisionLifecycle.Summary(row) },
-                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, severity, now));
+                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, severity, Guid.NewGuid(), now));
         });
     }
 
@@ -71,7 +71,7 @@ public sealed partial class DecisionEndpoint(
             if (!await decisions.MarkPublishedAsync(session, id, today)) throw ChangedMeanwhile(row);
             await publicDecisions.InsertAsync(session, decision, row.PartyKind, today, "");
             return new WriteResult<PublishDecisionResponse>(new PublishDecisionResponse { Decision = decision, OnTime = today <= row.PublicationDeadline },
-                id.ToString(), DecisionEvents.Published(row, decision, today, now));
+                id.ToString(), DecisionEvents.Published(row, decision, today, Guid.NewGuid(), now));
         });
     }
 
@@ -137,7 +137,7 @@ public sealed partial class DecisionEndpoint(
                 throw ChangedMeanwhile(row);
             var reason = wasPublished ? await WithdrawPublicVersionAsync(session, row, request, revokedOn, now) : "";
             var withdrawn = (await decisions.FindAsync(session, id))!;
-            var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, now, reason);
+            var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, Guid.NewGuid(), now, reason);
             return new WriteResult<WithdrawDecisionResponse>(
                 new WithdrawDecisionResponse { Decision = DecisionLifecycle.Summary(withdrawn), OnTime = revoked.OnTime }, id.ToString(), revoked);
         });
@@ -192,7 +192,7 @@ public sealed partial class DecisionEndpoint(
             row.PublicVersion + 1, current.FirstPublishedAt.ToDateTimeOffset(), now, redaction);
         var note = PublicVersions.PublicText(changeNote, redaction, previous, content);
         await publicDecisions.AddVersionAsync(session, decision, DecisionNames.PartyKind(content.Party.Kind)!, note);
-        return (decision, DecisionEvents.Updated(row, decision, note, now));
+        return (decision, DecisionEvents.Updated(row, decision, note, Guid.NewGuid(), now));
     }
 
     /// <summary>Replaces the public view by the withdrawal notice (APL art. 48); returns the published, masked reason.</summary>

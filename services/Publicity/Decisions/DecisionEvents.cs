@@ -4,13 +4,16 @@ using V1 = Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Publicity.Decisions;
 
-/// <summary>The decision events. Pure. Only public data goes in: the party appears by kind, content only as the public version.</summary>
+/// <summary>
+/// The decision events. Pure: the caller passes the event id and the time. Only public data goes in: the party appears
+/// by kind, content only as the public version.
+/// </summary>
 public static class DecisionEvents
 {
     /// <summary>The registration; <paramref name="severity"/> names the most severe penalty kind (<c>Statistics:SeverityOrder</c>).</summary>
-    public static Event.DecisionRegistered Registered(DecisionRow row, V1.DecisionContent content, PenaltySeverity severity, DateTimeOffset now) => new()
+    public static Event.DecisionRegistered Registered(DecisionRow row, V1.DecisionContent content, PenaltySeverity severity, Guid eventId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = row.AgencyCode,
         DecisionId = row.DecisionId,
@@ -25,9 +28,9 @@ public static class DecisionEvents
         Publishable = row.Publishable,
     };
 
-    public static Event.DecisionPublished Published(DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, DateTimeOffset now) => new()
+    public static Event.DecisionPublished Published(DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, Guid eventId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = row.AgencyCode,
         DecisionId = row.DecisionId,
@@ -37,9 +40,9 @@ public static class DecisionEvents
         Public = PublicVersions.ToEvent(decision),
     };
 
-    public static Event.DecisionUpdated Updated(DecisionRow row, V1.PublicDecision decision, string changeNote, DateTimeOffset now) => new()
+    public static Event.DecisionUpdated Updated(DecisionRow row, V1.PublicDecision decision, string changeNote, Guid eventId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = row.AgencyCode,
         DecisionId = row.DecisionId,
@@ -52,9 +55,9 @@ public static class DecisionEvents
     /// masked): for one never published — not yet, or never publishable, e.g. a minor's (《未成年人保护法》第一百零三条) —
     /// the event carries ids, dates and kinds only, and <c>Reason</c> is empty.
     /// </summary>
-    public static Event.DecisionRevoked Revoked(DecisionRow withdrawn, bool wasPublished, DateOnly today, DateTimeOffset now, string publicReason) => new()
+    public static Event.DecisionRevoked Revoked(DecisionRow withdrawn, bool wasPublished, DateOnly today, Guid eventId, DateTimeOffset now, string publicReason) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = withdrawn.AgencyCode,
         DecisionId = withdrawn.DecisionId,

@@ -98,7 +98,7 @@ public sealed class DecisionStore
             publicVersion,
             partyKind,
             publishable = eligibility.MayPublish,
-            reasons = ReasonsText(eligibility),
+            reasons = DecisionLifecycle.ReasonsText(eligibility),
             previousVersion = previous.ContentVersion,
             withdrawn = DecisionNames.Status.Withdrawn,
         }) == 1;
@@ -110,8 +110,4 @@ public sealed class DecisionStore
         {
             decisionId, revocationKind, revokedOn, withdrawalDeadline, withdrawnAt, withdrawnOn, withdrawn = DecisionNames.Status.Withdrawn,
         }) == 1;
-
-    /// <summary>The reasons against publication, one a line (stored in <c>non_publication_reasons</c>).</summary>
-    public static string ReasonsText(PublicationEligibility eligibility) =>
-        string.Join('\n', eligibility.Reasons.Select(PublicationEligibility.Describe));
 }
