@@ -23,7 +23,7 @@ public static class DecisionLifecycle
     public static PublicationEligibility Assess(V1.DecisionContent stored) =>
         Redaction.Assess(PublicVersions.ToRedactionInput(stored, stored.Party.IsMinor));
 
-    /// <summary>The row of a newly registered decision: content version 1, nothing public yet.</summary>
+    /// <summary>The row of a newly registered decision: revision 1, content version 1, nothing public yet.</summary>
     public static DecisionRow NewRow(
         V1.RegisterDecisionRequest request, V1.DecisionContent stored, Guid decisionId, DateOnly publicationDeadline, DateTimeOffset now, string subject)
     {
@@ -31,6 +31,7 @@ public static class DecisionLifecycle
         return new DecisionRow
         {
             DecisionId = decisionId,
+            Revision = 1,
             AgencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode),
             CaseNumber = request.CaseNumber.Trim(),
             Category = DecisionNames.Category(request.Category)!,
