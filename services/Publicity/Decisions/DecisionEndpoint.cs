@@ -43,11 +43,11 @@ public sealed partial class DecisionEndpoint(
         {
             await EnsureNewCaseAsync(session, agencyCode, request.CaseNumber.Trim());
             var now = time.GetUtcNow();
-            var row = DecisionLifecycle.NewRow(request, content, deadline, now, caller.Subject);
+            var row = DecisionLifecycle.NewRow(request, content, Guid.NewGuid(), deadline, now, caller.Subject);
             await decisions.InsertAsync(session, row);
             await decisions.AddContentAsync(session, row.DecisionId, 1, content, now, caller.Subject);
             return new WriteResult<RegisterDecisionResponse>(new RegisterDecisionResponse { Decision = DecisionLifecycle.Summary(row) },
-                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, severity, now));
+                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, severity, Guid.NewGuid(), now));
         });
     }
 
@@ -68,10 +68,10 @@ public sealed partial class DecisionEndpoint(
             var now = time.GetUtcNow();
             var today = CountyTime.DateOf(now);
             var decision = PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, ""), 1, now, now, redaction);
-            if (!await decisions.MarkPublishedAsync(session, id, today)) throw ChangedMeanwhile(row);
+            var revision = await decisions.MarkPublishedAsync(session, row, today) ?? throw ChangedMeanwhile(row);
             await publicDecisions.InsertAsync(session, decision, row.PartyKind, today, "");
             return new WriteResult<PublishDecisionResponse>(new PublishDecisionResponse { Decision = decision, OnTime = today <= row.PublicationDeadline },
-                id.ToString(), DecisionEvents.Published(row, decision, today, now));
+                id.ToString(), DecisionEvents.Published(row, decision, today, revision, Guid.NewGuid(), now));
         });
     }
 
@@ -96,18 +96,15 @@ public sealed partial class DecisionEndpoint(
             var now = time.GetUtcNow();
             var partyKind = DecisionNames.PartyKind(content.Party.Kind)!;
             var response = new UpdateDecisionResponse();
-            IntegrationEvent[] events = [];
-            if (published)
-            {
-                var (decision, updated) = await PublishCorrectionAsync(session, row, content, request.ChangeNote, now);
-                response.PublicDecision = decision;
-                events = [updated];
-            }
+            var note = "";
+            if (published) (response.PublicDecision, note) = await PublishCorrectionAsync(session, row, content, request.ChangeNote, now);
 
             await decisions.AddContentAsync(session, id, row.ContentVersion + 1, content, now, caller.Subject);
-            if (!await decisions.SetContentVersionAsync(session, row, row.ContentVersion + 1, published ? row.PublicVersion + 1 : 0, eligibility, partyKind))
-                throw ChangedMeanwhile(row);
+            var revision = await decisions.SetContentVersionAsync(session, row, row.ContentVersion + 1, published ? row.PublicVersion + 1 : 0, eligibility, partyKind)
+                ?? throw ChangedMeanwhile(row);
             response.Decision = DecisionLifecycle.Summary((await decisions.FindAsync(session, id))!);
+            // A correction before publication changes the revision too, but nothing public: it raises no event.
+            IntegrationEvent[] events = published ? [DecisionEvents.Updated(row, response.PublicDecision, note, revision, Guid.NewGuid(), now)] : [];
             return new WriteResult<UpdateDecisionResponse>(response, id.ToString(), events);
         });
     }
@@ -133,11 +130,11 @@ public sealed partial class DecisionEndpoint(
             DateOnly? deadline = wasPublished ? WorkingDays(() => PublicationDeadlines.WithdrawalDeadline(revokedOn, calendar, deadlines), "revocation_date") : null;
 
             var now = time.GetUtcNow();
-            if (!await decisions.MarkWithdrawnAsync(session, id, DecisionNames.Revocation(request.Kind)!, revokedOn, deadline, now, today))
+            if (await decisions.MarkWithdrawnAsync(session, row, DecisionNames.Revocation(request.Kind)!, revokedOn, deadline, now, today) is null)
                 throw ChangedMeanwhile(row);
             var reason = wasPublished ? await WithdrawPublicVersionAsync(session, row, request, revokedOn, now) : "";
             var withdrawn = (await decisions.FindAsync(session, id))!;
-            var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, now, reason);
+            var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, Guid.NewGuid(), now, reason);
             return new WriteResult<WithdrawDecisionResponse>(
                 new WithdrawDecisionResponse { Decision = DecisionLifecycle.Summary(withdrawn), OnTime = revoked.OnTime }, id.ToString(), revoked);
         });
@@ -182,8 +179,8 @@ public sealed partial class DecisionEndpoint(
                 $"{rule.Description}（法制审核 {reference}，案号 {row.CaseNumber}）/ legal review {reference} does not clear case {row.CaseNumber}");
     }
 
-    /// <summary>A correction of a published decision: the next public version, its masked change note and event.</summary>
-    async Task<(PublicDecision Decision, IntegrationEvent Updated)> PublishCorrectionAsync(
+    /// <summary>A correction of a published decision: stores the next public version; returns it and its masked change note.</summary>
+    async Task<(PublicDecision Decision, string Note)> PublishCorrectionAsync(
         DbSession session, DecisionRow row, V1.DecisionContent content, string changeNote, DateTimeOffset now)
     {
         var current = await publicDecisions.CurrentAsync(session, row.DecisionId) ?? throw NotFound(row.DecisionId);
@@ -192,7 +189,7 @@ public sealed partial class DecisionEndpoint(
             row.PublicVersion + 1, current.FirstPublishedAt.ToDateTimeOffset(), now, redaction);
         var note = PublicVersions.PublicText(changeNote, redaction, previous, content);
         await publicDecisions.AddVersionAsync(session, decision, DecisionNames.PartyKind(content.Party.Kind)!, note);
-        return (decision, DecisionEvents.Updated(row, decision, note, now));
+        return (decision, note);
     }
 
     /// <summary>Replaces the public view by the withdrawal notice (APL art. 48); returns the published, masked reason.</summary>

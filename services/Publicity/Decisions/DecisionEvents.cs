@@ -4,16 +4,25 @@ using V1 = Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Publicity.Decisions;
 
-/// <summary>The decision events. Pure. Only public data goes in: the party appears by kind, content only as the public version.</summary>
+/// <summary>
+/// The decision events. Pure: the caller passes the event id and the time. Only public data goes in: the party appears
+/// by kind, content only as the public version. Each carries the decision's revision after the change it reports
+/// (<see cref="DecisionRow.Revision"/>), so a subscriber keeping the latest state can order them.
+/// </summary>
 public static class DecisionEvents
 {
-    /// <summary>The registration; <paramref name="severity"/> names the most severe penalty kind (<c>Statistics:SeverityOrder</c>).</summary>
-    public static Event.DecisionRegistered Registered(DecisionRow row, V1.DecisionContent content, PenaltySeverity severity, DateTimeOffset now) => new()
+    /// <summary>
+    /// The registration of the new <paramref name="row"/> (revision 1); <paramref name="severity"/> names the most
+    /// severe penalty kind (<c>Statistics:SeverityOrder</c>).
+    /// </summary>
+    public static Event.DecisionRegistered Registered(
+        DecisionRow row, V1.DecisionContent content, PenaltySeverity severity, Guid eventId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = row.AgencyCode,
         DecisionId = row.DecisionId,
+        Revision = row.Revision,
         CaseNumber = row.CaseNumber,
         Category = row.Category,
         DecisionDate = row.DecisionDate,
@@ -25,24 +34,30 @@ public static class DecisionEvents
         Publishable = row.Publishable,
     };
 
-    public static Event.DecisionPublished Published(DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, DateTimeOffset now) => new()
+    /// <summary>The first publication of <paramref name="row"/> (as read before it); <paramref name="revision"/> is the one it stored.</summary>
+    public static Event.DecisionPublished Published(
+        DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, int revision, Guid eventId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = row.AgencyCode,
         DecisionId = row.DecisionId,
+        Revision = revision,
         PublishedOn = publishedOn,
         PublicationDeadline = row.PublicationDeadline,
         OnTime = publishedOn <= row.PublicationDeadline,
         Public = PublicVersions.ToEvent(decision),
     };
 
-    public static Event.DecisionUpdated Updated(DecisionRow row, V1.PublicDecision decision, string changeNote, DateTimeOffset now) => new()
+    /// <summary>A correction of the published <paramref name="row"/> (as read before it); <paramref name="revision"/> is the one it stored.</summary>
+    public static Event.DecisionUpdated Updated(
+        DecisionRow row, V1.PublicDecision decision, string changeNote, int revision, Guid eventId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = row.AgencyCode,
         DecisionId = row.DecisionId,
+        Revision = revision,
         ChangeNote = changeNote,
         Public = PublicVersions.ToEvent(decision),
     };
@@ -50,14 +65,17 @@ public static class DecisionEvents
     /// <summary>
     /// The withdrawal. Only a decision that was published has a public reason (<paramref name="publicReason"/>, already
     /// masked): for one never published — not yet, or never publishable, e.g. a minor's (《未成年人保护法》第一百零三条) —
-    /// the event carries ids, dates and kinds only, and <c>Reason</c> is empty.
+    /// the event carries ids, dates and kinds only, and <c>Reason</c> is empty. <paramref name="withdrawn"/> is the row as
+    /// stored by the withdrawal (its revision included).
     /// </summary>
-    public static Event.DecisionRevoked Revoked(DecisionRow withdrawn, bool wasPublished, DateOnly today, DateTimeOffset now, string publicReason) => new()
+    public static Event.DecisionRevoked Revoked(
+        DecisionRow withdrawn, bool wasPublished, DateOnly today, Guid eventId, DateTimeOffset now, string publicReason) => new()
     {
-        EventId = Guid.NewGuid(),
+        EventId = eventId,
         OccurredAt = now,
         AgencyCode = withdrawn.AgencyCode,
         DecisionId = withdrawn.DecisionId,
+        Revision = withdrawn.Revision,
         CaseNumber = withdrawn.CaseNumber,
         RevocationKind = withdrawn.RevocationKind!,
         RevokedOn = withdrawn.RevokedOn!.Value,

@@ -23,13 +23,15 @@ public static class DecisionLifecycle
     public static PublicationEligibility Assess(V1.DecisionContent stored) =>
         Redaction.Assess(PublicVersions.ToRedactionInput(stored, stored.Party.IsMinor));
 
+    /// <summary>The row of a newly registered decision: revision 1, content version 1, nothing public yet.</summary>
     public static DecisionRow NewRow(
-        V1.RegisterDecisionRequest request, V1.DecisionContent stored, DateOnly publicationDeadline, DateTimeOffset now, string subject)
+        V1.RegisterDecisionRequest request, V1.DecisionContent stored, Guid decisionId, DateOnly publicationDeadline, DateTimeOffset now, string subject)
     {
         var eligibility = Assess(stored);
         return new DecisionRow
         {
-            DecisionId = Guid.NewGuid(),
+            DecisionId = decisionId,
+            Revision = 1,
             AgencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode),
             CaseNumber = request.CaseNumber.Trim(),
             Category = DecisionNames.Category(request.Category)!,
@@ -39,7 +41,7 @@ public static class DecisionLifecycle
             PartyKind = DecisionNames.PartyKind(stored.Party.Kind)!,
             PublicationDeadline = publicationDeadline,
             Publishable = eligibility.MayPublish,
-            NonPublicationReasons = DecisionStore.ReasonsText(eligibility),
+            NonPublicationReasons = ReasonsText(eligibility),
             Status = DecisionNames.Status.Registered,
             ContentVersion = 1,
             PublicVersion = 0,
@@ -47,6 +49,10 @@ public static class DecisionLifecycle
             RegisteredBy = subject,
         };
     }
+
+    /// <summary>The reasons against publication, one a line (stored in <c>non_publication_reasons</c>).</summary>
+    public static string ReasonsText(PublicationEligibility eligibility) =>
+        string.Join('\n', eligibility.Reasons.Select(PublicationEligibility.Describe));
 
     /// <summary>The deciding agency's view of its decision.</summary>
     public static V1.DecisionSummary Summary(DecisionRow row) => new()

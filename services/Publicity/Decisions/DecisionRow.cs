@@ -4,6 +4,11 @@ namespace Longshan.Publicity.Decisions;
 public sealed class DecisionRow
 {
     public Guid DecisionId { get; set; }
+    /// <summary>
+    /// 1 at registration; each change of the decision's state (publication, correction, withdrawal) adds one. Every
+    /// state-changing update is conditional on it, and the decision's events carry it (<c>revision</c>).
+    /// </summary>
+    public int Revision { get; set; }
     public string AgencyCode { get; set; } = "";
     public string CaseNumber { get; set; } = "";
     /// <summary>Stable category name (<see cref="DecisionNames.Category"/>).</summary>

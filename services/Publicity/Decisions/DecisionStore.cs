@@ -7,12 +7,14 @@ namespace Longshan.Publicity.Decisions;
 /// <summary>
 /// The private side of decisions: <c>decisions</c> (lifecycle, deadlines) and <c>decision_originals</c> (the
 /// unredacted content, one row per correction, stored as the message's JSON). Nothing here is read by a public query.
+/// Each update that changes a decision's state (publish, correct, withdraw) is conditional on the revision read and
+/// adds one to it, so the revision an event carries is exactly the one stored by its change.
 /// </summary>
 public sealed class DecisionStore
 {
     const string Columns =
         """
-        decision_id, agency_code, case_number, category, decision_date, is_major, review_clearance_reference, party_kind,
+        decision_id, revision, agency_code, case_number, category, decision_date, is_major, review_clearance_reference, party_kind,
         publication_deadline, publishable, non_publication_reasons, status, content_version, public_version, registered_at,
         registered_by, published_on, publication_overdue_at, revocation_kind, revoked_on, withdrawal_deadline, withdrawn_at,
         withdrawn_on, withdrawal_overdue_at
@@ -21,7 +23,7 @@ public sealed class DecisionStore
     static readonly SqlStatement Insert = SqlStatement.Portable(
         $"""
         INSERT INTO decisions ({Columns})
-        VALUES (@DecisionId, @AgencyCode, @CaseNumber, @Category, @DecisionDate, @IsMajor, @ReviewClearanceReference, @PartyKind,
+        VALUES (@DecisionId, @Revision, @AgencyCode, @CaseNumber, @Category, @DecisionDate, @IsMajor, @ReviewClearanceReference, @PartyKind,
             @PublicationDeadline, @Publishable, @NonPublicationReasons, @Status, @ContentVersion, @PublicVersion, @RegisteredAt,
             @RegisteredBy, @PublishedOn, @PublicationOverdueAt, @RevocationKind, @RevokedOn, @WithdrawalDeadline, @WithdrawnAt,
             @WithdrawnOn, @WithdrawalOverdueAt)
@@ -43,22 +45,22 @@ public sealed class DecisionStore
 
     static readonly SqlStatement MarkPublished = SqlStatement.Portable(
         """
-        UPDATE decisions SET status = @published, published_on = @publishedOn, public_version = 1
-        WHERE decision_id = @decisionId AND status = @registered
+        UPDATE decisions SET status = @published, published_on = @publishedOn, public_version = 1, revision = revision + 1
+        WHERE decision_id = @decisionId AND revision = @revision AND status = @registered
         """);
 
     static readonly SqlStatement SetContentVersion = SqlStatement.Portable(
         """
         UPDATE decisions SET content_version = @version, public_version = @publicVersion, party_kind = @partyKind,
-            publishable = @publishable, non_publication_reasons = @reasons
-        WHERE decision_id = @decisionId AND content_version = @previousVersion AND status <> @withdrawn
+            publishable = @publishable, non_publication_reasons = @reasons, revision = revision + 1
+        WHERE decision_id = @decisionId AND revision = @revision AND content_version = @previousVersion AND status <> @withdrawn
         """);
 
     static readonly SqlStatement MarkWithdrawn = SqlStatement.Portable(
         """
         UPDATE decisions SET status = @withdrawn, revocation_kind = @revocationKind, revoked_on = @revokedOn,
-            withdrawal_deadline = @withdrawalDeadline, withdrawn_at = @withdrawnAt, withdrawn_on = @withdrawnOn
-        WHERE decision_id = @decisionId AND status <> @withdrawn
+            withdrawal_deadline = @withdrawalDeadline, withdrawn_at = @withdrawnAt, withdrawn_on = @withdrawnOn, revision = revision + 1
+        WHERE decision_id = @decisionId AND revision = @revision AND status <> @withdrawn
         """);
 
     public Task InsertAsync(DbSession session, DecisionRow row) =>
@@ -81,37 +83,55 @@ public sealed class DecisionStore
         return JsonParser.Default.Parse<V1.DecisionContent>(json);
     }
 
-    /// <summary>Registered → published; false when the decision was no longer registered (a concurrent publish or withdrawal).</summary>
-    public async Task<bool> MarkPublishedAsync(DbSession session, Guid decisionId, DateOnly publishedOn) =>
-        await session.ExecuteAsync(MarkPublished, new
-        {
-            decisionId, publishedOn, published = DecisionNames.Status.Published, registered = DecisionNames.Status.Registered,
-        }) == 1;
-
-    /// <summary>Points the decision at a new content version; false when another correction or a withdrawal came first.</summary>
-    public async Task<bool> SetContentVersionAsync(
-        DbSession session, DecisionRow previous, int version, int publicVersion, PublicationEligibility eligibility, string partyKind) =>
-        await session.ExecuteAsync(SetContentVersion, new
+    /// <summary>
+    /// Registered → published. Returns the revision stored; null when the decision changed since
+    /// <paramref name="previous"/> was read (a concurrent publish, correction or withdrawal).
+    /// </summary>
+    public async Task<int?> MarkPublishedAsync(DbSession session, DecisionRow previous, DateOnly publishedOn) =>
+        NextRevision(previous, await session.ExecuteAsync(MarkPublished, new
         {
             decisionId = previous.DecisionId,
+            revision = previous.Revision,
+            publishedOn,
+            published = DecisionNames.Status.Published,
+            registered = DecisionNames.Status.Registered,
+        }));
+
+    /// <summary>
+    /// Points the decision at a new content version. Returns the revision stored; null when another correction or a
+    /// withdrawal came first.
+    /// </summary>
+    public async Task<int?> SetContentVersionAsync(
+        DbSession session, DecisionRow previous, int version, int publicVersion, PublicationEligibility eligibility, string partyKind) =>
+        NextRevision(previous, await session.ExecuteAsync(SetContentVersion, new
+        {
+            decisionId = previous.DecisionId,
+            revision = previous.Revision,
             version,
             publicVersion,
             partyKind,
             publishable = eligibility.MayPublish,
-            reasons = ReasonsText(eligibility),
+            reasons = DecisionLifecycle.ReasonsText(eligibility),
             previousVersion = previous.ContentVersion,
             withdrawn = DecisionNames.Status.Withdrawn,
-        }) == 1;
+        }));
 
-    public async Task<bool> MarkWithdrawnAsync(
-        DbSession session, Guid decisionId, string revocationKind, DateOnly revokedOn, DateOnly? withdrawalDeadline,
+    /// <summary>Marks the decision withdrawn. Returns the revision stored; null when it changed since <paramref name="previous"/> was read.</summary>
+    public async Task<int?> MarkWithdrawnAsync(
+        DbSession session, DecisionRow previous, string revocationKind, DateOnly revokedOn, DateOnly? withdrawalDeadline,
         DateTimeOffset withdrawnAt, DateOnly withdrawnOn) =>
-        await session.ExecuteAsync(MarkWithdrawn, new
+        NextRevision(previous, await session.ExecuteAsync(MarkWithdrawn, new
         {
-            decisionId, revocationKind, revokedOn, withdrawalDeadline, withdrawnAt, withdrawnOn, withdrawn = DecisionNames.Status.Withdrawn,
-        }) == 1;
+            decisionId = previous.DecisionId,
+            revision = previous.Revision,
+            revocationKind,
+            revokedOn,
+            withdrawalDeadline,
+            withdrawnAt,
+            withdrawnOn,
+            withdrawn = DecisionNames.Status.Withdrawn,
+        }));
 
-    /// <summary>The reasons against publication, one a line (stored in <c>non_publication_reasons</c>).</summary>
-    public static string ReasonsText(PublicationEligibility eligibility) =>
-        string.Join('\n', eligibility.Reasons.Select(PublicationEligibility.Describe));
+    /// <summary>The revision a conditional update stored (<c>revision = revision + 1</c> where it was the one read), or null if it changed nothing.</summary>
+    static int? NextRevision(DecisionRow previous, int affected) => affected == 1 ? previous.Revision + 1 : null;
 }

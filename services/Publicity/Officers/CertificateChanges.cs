@@ -33,10 +33,9 @@ public sealed class CertificateChanges(
             var changed = CertificateLifecycle.Apply(officer, change.Kind, reason, change.ValidFrom, change.ValidTo);
             var now = time.GetUtcNow();
             var today = CountyTime.Today(time);
-            if (!await officers.UpdateAsync(session, changed, now))
-                throw RpcErrors.Aborted(number);
-            return new WriteResult<Officer>(OfficerMapping.ToOfficer(changed, today), number,
-                OfficerMapping.ToChangedEvent(changed, change.Kind, reason, today, Guid.NewGuid(), now));
+            var stored = await officers.UpdateAsync(session, changed, now) ?? throw RpcErrors.Aborted(number);
+            return new WriteResult<Officer>(OfficerMapping.ToOfficer(stored, today), number,
+                OfficerMapping.ToChangedEvent(stored, change.Kind, reason, today, Guid.NewGuid(), now));
         });
     }
 }

@@ -40,12 +40,14 @@ public static class OfficerMapping
         },
     };
 
+    /// <summary>The issue of the certificate, from the record as inserted (version 1).</summary>
     public static Event.OfficerCertified ToCertifiedEvent(OfficerRecord officer, DateOnly today, Guid eventId, DateTimeOffset occurredAt) => new()
     {
         EventId = eventId,
         OccurredAt = occurredAt,
         AgencyCode = officer.AgencyCode,
         OfficerId = officer.OfficerId,
+        Version = officer.Version,
         Name = officer.Name,
         CertificateNumber = officer.CertificateNumber,
         CertificateKind = KindName(officer.Kind)!,
@@ -56,6 +58,7 @@ public static class OfficerMapping
         Status = StatusName(officer.StatusOn(today)),
     };
 
+    /// <summary>A change of the certificate, from the record as stored by it (<see cref="OfficerStore.UpdateAsync"/>: the version after the change).</summary>
     public static Event.OfficerCertificateChanged ToChangedEvent(
         OfficerRecord officer, CertificateChange change, string reason, DateOnly today, Guid eventId, DateTimeOffset occurredAt) => new()
     {
@@ -63,6 +66,7 @@ public static class OfficerMapping
         OccurredAt = occurredAt,
         AgencyCode = officer.AgencyCode,
         OfficerId = officer.OfficerId,
+        Version = officer.Version,
         CertificateNumber = officer.CertificateNumber,
         Change = change.ToString().ToLowerInvariant(),
         Status = StatusName(officer.StatusOn(today)),

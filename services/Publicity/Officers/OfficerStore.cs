@@ -37,9 +37,12 @@ public sealed class OfficerStore
     public Task InsertAsync(DbSession session, OfficerRecord officer, DateTimeOffset at) =>
         session.ExecuteAsync(Insert, Parameters(officer, at));
 
-    /// <summary>False when another writer changed the row first.</summary>
-    public async Task<bool> UpdateAsync(DbSession session, OfficerRecord changed, DateTimeOffset at) =>
-        await session.ExecuteAsync(Update, Parameters(changed, at)) == 1;
+    /// <summary>
+    /// Stores <paramref name="changed"/> (still carrying the version it was read at) and returns the record as stored,
+    /// with the next version; null when another writer changed the row first.
+    /// </summary>
+    public async Task<OfficerRecord?> UpdateAsync(DbSession session, OfficerRecord changed, DateTimeOffset at) =>
+        await session.ExecuteAsync(Update, Parameters(changed, at)) == 1 ? changed with { Version = changed.Version + 1 } : null;
 
     public async Task<OfficerRecord?> FindAsync(DbSession session, string certificateNumber) =>
         (await session.SingleOrDefaultAsync<OfficerRow>(SelectByNumber, new { certificateNumber }))?.ToRecord();

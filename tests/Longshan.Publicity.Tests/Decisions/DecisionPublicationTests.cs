@@ -158,6 +158,56 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Each_change_of_a_decision_raises_its_event_with_the_revision_it_stored()
+    {
+        var agency = await NewAgencyAsync(app);
+        var request = Penalty(agency, "2026-11-20");
+        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        Assert.Equal(1, await RevisionAsync(id));
+        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        Assert.Equal(2, await RevisionAsync(id));
+        var corrected = request.Content.Clone();
+        corrected.Penalties[0].AmountFen = 400_000;
+        await client.UpdateDecisionAsync(new UpdateDecisionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DecisionId = id, Content = corrected, ChangeNote = "罚款金额更正",
+        }, PublicityApp.Bearer(agency));
+        Assert.Equal(3, await RevisionAsync(id));
+        await client.WithdrawDecisionAsync(new WithdrawDecisionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.Revoked, RevocationDate = "2026-11-26", Reason = "经行政复议撤销",
+        }, PublicityApp.Bearer(agency));
+        Assert.Equal(4, await RevisionAsync(id));
+
+        // The outbox does not promise order: a subscriber keeps the event with the highest revision per decision.
+        Assert.Equal(1, await EventRevisionAsync("DecisionRegistered", id));
+        Assert.Equal(2, await EventRevisionAsync("DecisionPublished", id));
+        Assert.Equal(3, await EventRevisionAsync("DecisionUpdated", id));
+        Assert.Equal(4, await EventRevisionAsync("DecisionRevoked", id));
+    }
+
+    [Fact]
+    public async Task A_correction_before_publication_counts_as_a_revision_but_raises_no_event()
+    {
+        var agency = await NewAgencyAsync(app);
+        var request = Penalty(agency);
+        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var corrected = request.Content.Clone();
+        corrected.Conclusion = "罚款人民币肆仟元，没收违法所得壹佰贰拾元";
+        corrected.Penalties[0].AmountFen = 400_000;
+
+        await client.UpdateDecisionAsync(new UpdateDecisionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DecisionId = id, Content = corrected, ChangeNote = "罚款金额更正",
+        }, PublicityApp.Bearer(agency));
+        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+
+        Assert.Equal(3, await RevisionAsync(id));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'DecisionUpdated' AND json_extract(body, '$.decisionId') = @id", new { id }));
+        Assert.Equal(3, await EventRevisionAsync("DecisionPublished", id));
+    }
+
+    [Fact]
     public async Task Search_filters_by_agency_category_date_and_keyword_and_pages_newest_first()
     {
         var agency = await NewAgencyAsync(app);
@@ -206,6 +256,17 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Empty((await client.SearchPublicDecisionsAsync(new SearchPublicDecisionsRequest { AgencyCode = agency })).Decisions);
     }
+
+    /// <summary>The stored <c>decisions.revision</c>.</summary>
+    Task<long> RevisionAsync(string id) => app.CountAsync("SELECT revision FROM decisions WHERE decision_id = @id", new { id });
+
+    /// <summary>The <c>revision</c> in the body of the decision's outbox event of that type; 0 unless there is exactly one.</summary>
+    Task<long> EventRevisionAsync(string type, string id) => app.CountAsync(
+        """
+        SELECT CASE COUNT(*) WHEN 1 THEN MAX(json_extract(body, '$.revision')) ELSE 0 END FROM outbox_messages
+        WHERE event_type = @type AND json_extract(body, '$.decisionId') = @id
+        """,
+        new { type, id });
 
     async Task<string> PublishedAsync(RegisterDecisionRequest request)
     {

@@ -83,6 +83,33 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
     }
 
     [Fact]
+    public async Task Each_event_carries_the_certificate_records_version_after_its_change()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        var officer = await IssueAsync(app, agency);
+        var number = officer.Certificate.Number;
+        var token = PublicityApp.Bearer(agency);
+
+        await client.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = Guid.NewGuid().ToString(), CertificateNumber = number, Reason = "涉嫌违纪，暂扣执法证" }, token);
+        await client.ReinstateCertificateAsync(new ReinstateCertificateRequest { RequestId = Guid.NewGuid().ToString(), CertificateNumber = number }, token);
+
+        // The outbox does not promise order: a subscriber keeps the highest version per officer.
+        Assert.Equal(1, await VersionAsync("OfficerCertified", officer.OfficerId));
+        Assert.Equal(2, await VersionAsync("OfficerCertificateChanged", officer.OfficerId, "suspended"));
+        Assert.Equal(3, await VersionAsync("OfficerCertificateChanged", officer.OfficerId, "reinstated"));
+        Assert.Equal(3, await app.CountAsync("SELECT version FROM officers WHERE certificate_number = @number", new { number }));
+    }
+
+    /// <summary>The <c>version</c> in the body of the officer's outbox event of that type (and change); 0 unless there is exactly one.</summary>
+    Task<long> VersionAsync(string type, string officerId, string? change = null) => app.CountAsync(
+        """
+        SELECT CASE COUNT(*) WHEN 1 THEN MAX(json_extract(body, '$.version')) ELSE 0 END FROM outbox_messages
+        WHERE event_type = @type AND json_extract(body, '$.officerId') = @officerId
+          AND (@change IS NULL OR json_extract(body, '$.change') = @change)
+        """,
+        new { type, officerId, change });
+
+    [Fact]
     public async Task A_revoked_certificate_cannot_be_renewed_or_reinstated()
     {
         var agency = await RegisterAgencyAsync(app);

@@ -50,16 +50,18 @@ public sealed class PublicTextMaskingTests
     {
         var row = new DecisionRow
         {
-            DecisionId = Guid.NewGuid(), AgencyCode = "11433130000000001X", CaseNumber = "龙市监罚〔2026〕7号", RevocationKind = "revoked",
+            DecisionId = Guid.NewGuid(), Revision = 3, AgencyCode = "11433130000000001X", CaseNumber = "龙市监罚〔2026〕7号", RevocationKind = "revoked",
             RevokedOn = new DateOnly(2026, 11, 26), WithdrawalDeadline = new DateOnly(2026, 12, 1),
         };
+        var eventId = Guid.NewGuid();
 
-        var published = DecisionEvents.Revoked(row, wasPublished: true, new DateOnly(2026, 11, 27), Now, "经复议撤销");
-        var never = DecisionEvents.Revoked(row, wasPublished: false, new DateOnly(2026, 11, 27), Now, "经复议撤销");
+        var published = DecisionEvents.Revoked(row, wasPublished: true, new DateOnly(2026, 11, 27), eventId, Now, "经复议撤销");
+        var never = DecisionEvents.Revoked(row, wasPublished: false, new DateOnly(2026, 11, 27), Guid.NewGuid(), Now, "经复议撤销");
 
         Assert.Equal("经复议撤销", published.Reason);
         Assert.Equal("", never.Reason);
         Assert.Equal((row.DecisionId, "revoked", new DateOnly(2026, 11, 26)), (never.DecisionId, never.RevocationKind, never.RevokedOn));
+        Assert.Equal((eventId, 3), (published.EventId, published.Revision));
     }
 
     [Fact]

@@ -9,6 +9,13 @@ public sealed record DecisionPublished : IntegrationEvent
 {
     public required Guid DecisionId { get; init; }
 
+    /// <summary>
+    /// The decision's revision after this change: 1 at registration, one more with each publication, correction or
+    /// withdrawal (a correction before publication raises no event, so numbers may be skipped). The outbox does not
+    /// promise order: keep the event with the highest revision per <see cref="DecisionId"/>.
+    /// </summary>
+    public int Revision { get; init; }
+
     /// <summary>Publication day, county time.</summary>
     public required DateOnly PublishedOn { get; init; }
 

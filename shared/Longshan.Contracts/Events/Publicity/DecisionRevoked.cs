@@ -10,6 +10,13 @@ public sealed record DecisionRevoked : IntegrationEvent
 {
     public required Guid DecisionId { get; init; }
 
+    /// <summary>
+    /// The decision's revision after this change: 1 at registration, one more with each publication, correction or
+    /// withdrawal (a correction before publication raises no event, so numbers may be skipped). The outbox does not
+    /// promise order: keep the event with the highest revision per <see cref="DecisionId"/>.
+    /// </summary>
+    public int Revision { get; init; }
+
     public required string CaseNumber { get; init; }
 
     /// <summary>revoked (撤销), changed (变更), confirmed-illegal (确认违法) or confirmed-void (确认无效).</summary>

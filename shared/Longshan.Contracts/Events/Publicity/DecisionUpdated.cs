@@ -9,6 +9,13 @@ public sealed record DecisionUpdated : IntegrationEvent
 {
     public required Guid DecisionId { get; init; }
 
+    /// <summary>
+    /// The decision's revision after this change: 1 at registration, one more with each publication, correction or
+    /// withdrawal (a correction before publication raises no event, so numbers may be skipped). The outbox does not
+    /// promise order: keep the event with the highest revision per <see cref="DecisionId"/>.
+    /// </summary>
+    public int Revision { get; init; }
+
     /// <summary>更正说明 — the published note on what changed, with personal data masked as in the public version.</summary>
     public required string ChangeNote { get; init; }
 

@@ -10,6 +10,12 @@ public sealed record OfficerCertified : IntegrationEvent
 {
     public required Guid OfficerId { get; init; }
 
+    /// <summary>
+    /// The certificate record's version after this change: 1 when issued, one more with each change. The outbox does
+    /// not promise order: keep the event with the highest version per <see cref="OfficerId"/>.
+    /// </summary>
+    public int Version { get; init; }
+
     public required string Name { get; init; }
 
     public required string CertificateNumber { get; init; }
