@@ -29,7 +29,7 @@ public interface IOutboxPublisher
 /// while the broker is down they wait.
 /// </summary>
 public sealed class OutboxDispatcher(
-    Database database, IOutboxPublisher publisher, OutboxSignal signal, OutboxOptions options, TimeProvider time,
+    WriteQueue writes, IOutboxPublisher publisher, OutboxSignal signal, OutboxOptions options, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     static readonly SqlStatement Claim = new(
@@ -113,9 +113,7 @@ public sealed class OutboxDispatcher(
         var total = 0;
         for (var deleted = -1; deleted != 0; total += deleted)
         {
-            await using var session = await database.WriteAsync(cancellationToken);
-            deleted = await session.ExecuteAsync(Purge, new { cutoff });
-            await session.CommitAsync();
+            deleted = await writes.RunAsync(session => session.ExecuteAsync(Purge, new { cutoff }), cancellationToken);
         }
         if (total > 0) logger.LogInformation("Outbox: deleted {Count} events sent before {Cutoff}", total, cutoff);
         return total;
@@ -124,9 +122,9 @@ public sealed class OutboxDispatcher(
     async Task<List<PendingMessage>> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var session = await database.WriteAsync(cancellationToken);
-        var rows = await session.ListAsync<PendingMessage>(Claim, new { now, leaseUntil = now + options.Lease, batchSize = options.BatchSize });
-        await session.CommitAsync();
+        // Claims and marks go through the write queue: on SQLite they share a commit with the requests' writes.
+        var rows = await writes.RunAsync(session =>
+            session.ListAsync<PendingMessage>(Claim, new { now, leaseUntil = now + options.Lease, batchSize = options.BatchSize }), cancellationToken);
         return rows.OrderBy(r => r.Sequence).ToList();
     }
 
@@ -151,10 +149,12 @@ public sealed class OutboxDispatcher(
             .Select(x => new { x.m.Sequence, NextAttemptAt = now + options.RetryDelay(x.m.Attempts), Error = Truncate(x.error!) })
             .ToList();
 
-        await using var session = await database.WriteAsync(cancellationToken);
-        if (sent.Count > 0) await session.ExecuteAsync(MarkSent, sent);
-        if (failed.Count > 0) await session.ExecuteAsync(MarkFailed, failed);
-        await session.CommitAsync();
+        await writes.RunAsync(async session =>
+        {
+            if (sent.Count > 0) await session.ExecuteAsync(MarkSent, sent);
+            if (failed.Count > 0) await session.ExecuteAsync(MarkFailed, failed);
+            return 0;
+        }, cancellationToken);
 
         OutboxMetrics.Record(sent.Count, failed.Count, batch.Where((_, i) => errors[i] is null).Select(m => now - m.OccurredAt));
         if (failed.Count > 0)

@@ -162,21 +162,21 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     {
         var agency = await NewAgencyAsync(app);
         var request = Penalty(agency, "2026-11-20");
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
         Assert.Equal(1, await RevisionAsync(id));
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
         Assert.Equal(2, await RevisionAsync(id));
         var corrected = request.Content.Clone();
         corrected.Penalties[0].AmountFen = 400_000;
         await client.UpdateDecisionAsync(new UpdateDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Content = corrected, ChangeNote = "罚款金额更正",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
         Assert.Equal(3, await RevisionAsync(id));
         await client.WithdrawDecisionAsync(new WithdrawDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.Revoked, RevocationDate = "2026-11-26", Reason = "经行政复议撤销",
-        }, PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
         Assert.Equal(4, await RevisionAsync(id));
 
         // The outbox does not promise order: a subscriber keeps the event with the highest revision per decision.
@@ -191,7 +191,7 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
     {
         var agency = await NewAgencyAsync(app);
         var request = Penalty(agency);
-        var id = (await client.RegisterDecisionAsync(request, PublicityApp.Bearer(agency))).Decision.DecisionId;
+        var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
         var corrected = request.Content.Clone();
         corrected.Conclusion = "罚款人民币肆仟元，没收违法所得壹佰贰拾元";
         corrected.Penalties[0].AmountFen = 400_000;
@@ -199,8 +199,8 @@ public sealed class DecisionPublicationTests(PublicityApp app) : IClassFixture<P
         await client.UpdateDecisionAsync(new UpdateDecisionRequest
         {
             RequestId = Guid.NewGuid().ToString(), DecisionId = id, Content = corrected, ChangeNote = "罚款金额更正",
-        }, PublicityApp.Bearer(agency));
-        await client.PublishDecisionAsync(Publish(id), PublicityApp.Bearer(agency));
+        }, TestTokens.Bearer(agency));
+        await client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency));
 
         Assert.Equal(3, await RevisionAsync(id));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'DecisionUpdated' AND json_extract(body, '$.decisionId') = @id", new { id }));

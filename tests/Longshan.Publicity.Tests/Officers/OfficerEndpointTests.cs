@@ -88,7 +88,7 @@ public sealed class OfficerEndpointTests(PublicityApp app) : IClassFixture<Publi
         var agency = await RegisterAgencyAsync(app);
         var officer = await IssueAsync(app, agency);
         var number = officer.Certificate.Number;
-        var token = PublicityApp.Bearer(agency);
+        var token = TestTokens.Bearer(agency);
 
         await client.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = Guid.NewGuid().ToString(), CertificateNumber = number, Reason = "涉嫌违纪，暂扣执法证" }, token);
         await client.ReinstateCertificateAsync(new ReinstateCertificateRequest { RequestId = Guid.NewGuid().ToString(), CertificateNumber = number }, token);

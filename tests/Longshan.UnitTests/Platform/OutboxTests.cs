@@ -17,7 +17,7 @@ public sealed class OutboxTests : IDisposable
 
     public void Dispose() => db.Dispose();
 
-    OutboxDispatcher Dispatcher() => new(db.Database, publisher, new OutboxSignal(), options, clock, NullLogger<OutboxDispatcher>.Instance);
+    OutboxDispatcher Dispatcher() => new(new WriteQueue(db.Database, NullLogger<WriteQueue>.Instance), publisher, new OutboxSignal(), options, clock, NullLogger<OutboxDispatcher>.Instance);
 
     async Task<Guid> CommitEventAsync(bool commit = true)
     {
