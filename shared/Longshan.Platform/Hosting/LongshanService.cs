@@ -32,7 +32,6 @@ public static class LongshanService
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new Database(DatabaseOptionsFor(builder, serviceName)));
         builder.Services.AddSingleton<Migrator>();
-        builder.Services.AddSingleton<WriteQueue>();
         builder.Services.AddScoped<ReadSession>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<RequestLog>();

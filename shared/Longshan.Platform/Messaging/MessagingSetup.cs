@@ -1,7 +1,9 @@
+using Longshan.Platform.Data;
 using Longshan.Contracts.Events;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Longshan.Platform.Messaging;
@@ -17,6 +19,7 @@ public static class MessagingSetup
     {
         var outboxOptions = builder.Configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
         builder.Services.AddSingleton(outboxOptions);
+        builder.Services.TryAddSingleton<WriteQueue>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxWriter>();
         builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
