@@ -14,8 +14,7 @@ public static class AgencyRegistration
     public static FieldViolations Validate(RegisterAgencyRequest request)
     {
         var violations = new FieldViolations()
-            .Required("request_id", request.RequestId)
-            .MaxLength("request_id", request.RequestId, 100)
+            .RequestId(request.RequestId)
             .Required("name", request.Name)
             .MaxLength("name", request.Name, MaxNameLength);
 

@@ -76,7 +76,7 @@ public static class DecisionValidation
             && id.IsMinorOn(decisionDate));
 
     static FieldViolations RequestId(string requestId) =>
-        new FieldViolations().Required("request_id", requestId).MaxLength("request_id", requestId, 100);
+        new FieldViolations().RequestId(requestId);
 
     static void PastDate(FieldViolations violations, string field, string text, DateOnly today)
     {

@@ -22,7 +22,7 @@ public static class DrawInputs
     public static FieldViolations Validate(RunDrawRequest request)
     {
         var violations = InspectionItems.AgencyCode(new FieldViolations(), request.AgencyCode)
-            .Required("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100)
+            .RequestId(request.RequestId)
             .Required("seed", request.Seed).MaxLength("seed", request.Seed, 200);
         if (!Guid.TryParse(request.ItemId, out _)) violations.Add("item_id", "须为抽查事项编号 / must be an item id");
         Targets(violations, request.Targets);

@@ -19,7 +19,7 @@ public static class InspectionItems
     public static FieldViolations Validate(PublishInspectionItemRequest request)
     {
         var violations = new FieldViolations()
-            .Required("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100)
+            .RequestId(request.RequestId)
             .Required("name", request.Name).MaxLength("name", request.Name.Trim(), 200)
             .Required("method", request.Method).MaxLength("method", request.Method.Trim(), 100)
             .Required("frequency", request.Frequency).MaxLength("frequency", request.Frequency.Trim(), 100);

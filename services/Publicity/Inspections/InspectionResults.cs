@@ -18,7 +18,7 @@ public static class InspectionResults
     public static FieldViolations Validate(PublishInspectionResultRequest request, DateOnly today)
     {
         var violations = new FieldViolations()
-            .Required("request_id", request.RequestId).MaxLength("request_id", request.RequestId, 100)
+            .RequestId(request.RequestId)
             .Required("target_id", request.TargetId).MaxLength("target_id", request.TargetId.Trim(), 100)
             .Required("outcome", request.Outcome).MaxLength("outcome", request.Outcome.Trim(), MaxOutcomeLength);
         if (!Guid.TryParse(request.DrawId, out _)) violations.Add("draw_id", "须为抽取编号 / must be a draw id");

@@ -59,7 +59,7 @@ public static class CertificateRequests
     }
 
     static FieldViolations RequestId(FieldViolations violations, string requestId) =>
-        violations.Required("request_id", requestId).MaxLength("request_id", requestId, 100);
+        violations.RequestId(requestId);
 
     static FieldViolations Number(FieldViolations violations, string number) =>
         violations.Required("certificate_number", number).MaxLength("certificate_number", number.Trim(), 64);

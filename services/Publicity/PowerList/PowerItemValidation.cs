@@ -22,8 +22,7 @@ public static partial class PowerItemValidation
     public static FieldViolations Validate(PublishPowerItemRequest request)
     {
         var violations = new FieldViolations()
-            .Required("request_id", request.RequestId)
-            .MaxLength("request_id", request.RequestId, 100);
+            .RequestId(request.RequestId);
         AgencyCode(violations, "agency_code", request.AgencyCode);
         if (request.Content is null) violations.Add("content", "必填 / required");
         else Content(violations, request.Content);
@@ -36,8 +35,7 @@ public static partial class PowerItemValidation
     public static FieldViolations Validate(WithdrawPowerItemRequest request)
     {
         var violations = new FieldViolations()
-            .Required("request_id", request.RequestId)
-            .MaxLength("request_id", request.RequestId, 100);
+            .RequestId(request.RequestId);
         AgencyCode(violations, "agency_code", request.AgencyCode);
         ItemCode(violations, "item_code", request.ItemCode);
         if (request.Reason == PowerItemChangeReason.Initial || PowerItemNames.ReasonName(request.Reason) is null)

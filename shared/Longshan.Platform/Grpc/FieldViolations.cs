@@ -19,6 +19,9 @@ public sealed class FieldViolations
     public FieldViolations MaxLength(string field, string? value, int max) =>
         value is not null && value.Length > max ? Add(field, $"长度不得超过 {max} / at most {max} characters") : this;
 
+    /// <summary>The one check of a create/submit RPC's <c>request_id</c> (<see cref="RequestLog.Validate"/>).</summary>
+    public FieldViolations RequestId(string? requestId) => RequestLog.Validate(this, requestId);
+
     public bool IsEmpty => violations.Count == 0;
 
     /// <summary>"field: description" lines, for showing the problems on a page.</summary>
