@@ -1,8 +1,7 @@
+using System.Diagnostics;
+using Longshan.LocalBroker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics;
-using Aspire.Hosting.ApplicationModel;
-using Longshan.LocalBroker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Longshan.AppHost;
