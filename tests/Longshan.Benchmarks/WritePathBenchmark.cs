@@ -151,7 +151,7 @@ static class WritePathBenchmark
         },
     };
 
-    static string Fix(string code) => code.Substring(0, 17) + Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(code.Substring(0, 17));
+    static string Fix(string code) => code.Remove(17) is var head ? head + Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(head) : code;
 
     static async Task<string> RegisterAgencyAsync(GrpcChannel channel)
     {

@@ -93,7 +93,7 @@ public sealed class PowerItemStore
         public string Status { get; set; } = "";
     }
 
-    /// <summary>The item's head, read for a write inside <paramref name="transaction"/>; null when the agency has no such item.</summary>
+    /// <summary>The item's head, read for a write inside the write session; null when the agency has no such item.</summary>
     public async Task<PowerItemHead?> FindHeadForWriteAsync(DbSession session, string agencyCode, string itemCode)
     {
         var row = await session.SingleOrDefaultAsync<HeadRow>(SelectHeadForWrite, new { agencyCode, itemCode });

@@ -36,7 +36,7 @@ public sealed class Database
     public async Task<DbSession> ReadAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
-        return new DbSession(connection, null, Dialect, cancellationToken, release: null);
+        return new DbSession(connection, null, Dialect, release: null, cancellationToken);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class Database
         {
             connection = await OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new DbSession(connection, transaction, Dialect, cancellationToken, writeLock);
+            return new DbSession(connection, transaction, Dialect, writeLock, cancellationToken);
         }
         catch
         {

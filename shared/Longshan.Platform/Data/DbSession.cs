@@ -14,7 +14,7 @@ public sealed class DbSession : IAsyncDisposable
     int savepoints;
     SemaphoreSlim? release;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken, SemaphoreSlim? release)
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? release, CancellationToken cancellationToken)
     {
         this.release = release;
         Connection = connection;

@@ -34,7 +34,7 @@ public sealed class WriteQueue : IAsyncDisposable
     {
         if (loop is null) return await RunAloneAsync(work, cancellationToken);
         var write = new PendingWrite<T>(work, Activity.Current, cancellationToken);
-        if (!pending.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(WriteQueue));
+        ObjectDisposedException.ThrowIf(!pending.Writer.TryWrite(write), this);
         return await write.Completion.Task.WaitAsync(cancellationToken);
     }
 

@@ -63,7 +63,7 @@ public sealed class ConsumerNames
 
     internal void Add(Type consumer, string name)
     {
-        if (names.Values.Contains(name) || !names.TryAdd(consumer, name))
+        if (names.ContainsValue(name) || !names.TryAdd(consumer, name))
             throw new InvalidOperationException($"Consumer {consumer.Name} or name '{name}' is registered twice.");
     }
 

@@ -35,9 +35,11 @@ public sealed class OutboxWriter(OutboxSignal signal)
 }
 
 /// <summary>Wakes the dispatcher when a transaction with outbox rows has committed.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     readonly SemaphoreSlim semaphore = new(0, 1);
+
+    public void Dispose() => semaphore.Dispose();
 
     public void Wake()
     {
