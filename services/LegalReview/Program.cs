@@ -1,5 +1,5 @@
-using Longshan.Platform.Hosting;
 using Longshan.LegalReview.Agencies;
+using Longshan.Platform.Hosting;
 
 const string ServiceName = "legalreview";
 

@@ -1,24 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Longshan.Benchmarks.Echo;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
 using Longshan.Platform.Identity;
-using Microsoft.Extensions.Hosting;
 using Longshan.Publicity.Officers;
 using Longshan.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-
 using static Longshan.Benchmarks.BenchmarkArgs;
 
 namespace Longshan.Benchmarks;

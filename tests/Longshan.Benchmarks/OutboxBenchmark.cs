@@ -4,10 +4,9 @@ using Longshan.Platform.Data;
 using Longshan.Platform.Messaging;
 using Longshan.Testing;
 using MassTransit;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RabbitMQ.Client;
 
 namespace Longshan.Benchmarks;

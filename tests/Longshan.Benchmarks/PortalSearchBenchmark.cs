@@ -1,19 +1,14 @@
-using Longshan.Platform.Calendar;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Publicity.Decisions;
 using Longshan.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using V1 = Longshan.Contracts.Publicity.V1;
-
 using static Longshan.Benchmarks.BenchmarkArgs;
+using V1 = Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Benchmarks;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Dapper;
-using Xunit.Abstractions;
 using Google.Rpc;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
+using Xunit.Abstractions;
 using static Longshan.EndToEndTests.Support;
 using Archive = Longshan.Contracts.Archive.V1;
 using LegalReview = Longshan.Contracts.LegalReview.V1;

@@ -2,8 +2,6 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Longshan.EndToEndTests;
 

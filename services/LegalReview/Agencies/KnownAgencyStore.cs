@@ -1,5 +1,5 @@
-using Longshan.Contracts.LegalReview.V1;
 using Longshan.Contracts.Events.Publicity;
+using Longshan.Contracts.LegalReview.V1;
 using Longshan.Platform.Data;
 
 namespace Longshan.LegalReview.Agencies;

@@ -1,14 +1,14 @@
 using Grpc.Core;
 using Longshan.Contracts.Events;
-using Longshan.Contracts.Rules;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Contracts.Rules;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Longshan.Platform.Legal;
 using Longshan.Publicity.Agencies;
-using Longshan.Platform.Calendar;
 using Microsoft.AspNetCore.Authorization;
 using V1 = Longshan.Contracts.Publicity.V1;
 

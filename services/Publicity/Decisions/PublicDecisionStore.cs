@@ -1,6 +1,6 @@
-using Longshan.Platform.Calendar;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using V1 = Longshan.Contracts.Publicity.V1;

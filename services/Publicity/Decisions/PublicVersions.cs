@@ -1,5 +1,5 @@
-using Longshan.Platform.Calendar;
 using Google.Protobuf.WellKnownTypes;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Legal;
 using Event = Longshan.Contracts.Events.Publicity;

@@ -1,7 +1,6 @@
-using Longshan.Platform.Calendar;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
-using Longshan.Platform.Identifiers;
 using Longshan.Publicity.Officers;
 
 namespace Longshan.Publicity.Inspections;

@@ -1,12 +1,12 @@
-using Longshan.Platform.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Contracts.Rules;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Longshan.Publicity.Officers;
 using Event = Longshan.Contracts.Events.Publicity;
-using Longshan.Contracts.Rules;
 
 namespace Longshan.Publicity.Inspections;
 

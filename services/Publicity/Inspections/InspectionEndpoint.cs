@@ -1,11 +1,10 @@
-using Longshan.Platform.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
-using Longshan.Publicity.Officers;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Longshan.Publicity.Inspections;

@@ -1,8 +1,7 @@
-using Longshan.Platform.Calendar;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
-using Longshan.Publicity.Officers;
 using Event = Longshan.Contracts.Events.Publicity;
 
 namespace Longshan.Publicity.Inspections;

@@ -1,9 +1,8 @@
-using Longshan.Platform.Calendar;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
-using Longshan.Publicity.Officers;
-using PersonalDataMasks = Longshan.Publicity.Decisions.PersonalDataMasks;
 using Event = Longshan.Contracts.Events.Publicity;
+using PersonalDataMasks = Longshan.Publicity.Decisions.PersonalDataMasks;
 
 namespace Longshan.Publicity.Inspections;
 

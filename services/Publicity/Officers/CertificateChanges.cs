@@ -1,6 +1,6 @@
-using Longshan.Platform.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identity;
 

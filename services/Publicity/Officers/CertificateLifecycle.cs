@@ -1,5 +1,5 @@
-using Longshan.Contracts.Rules;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Contracts.Rules;
 
 namespace Longshan.Publicity.Officers;
 

@@ -3,8 +3,8 @@ using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Data;
 using Longshan.Platform.Calendar;
+using Longshan.Platform.Data;
 
 namespace Longshan.Publicity.Officers;
 

@@ -1,13 +1,13 @@
-using Longshan.Platform.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Contracts.Rules;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Platform.Identity;
 using Longshan.Publicity.Agencies;
 using Microsoft.AspNetCore.Authorization;
-using Longshan.Contracts.Rules;
 
 namespace Longshan.Publicity.Officers;
 

@@ -1,6 +1,6 @@
-using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Decisions;
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 
 namespace Longshan.Publicity.Portal;
 

@@ -1,10 +1,9 @@
-using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
-using Longshan.Publicity.Decisions;
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 
 namespace Longshan.Publicity.PowerList;
 

@@ -1,9 +1,8 @@
-using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using System.Text.RegularExpressions;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
-using Longshan.Publicity.Decisions;
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 
 namespace Longshan.Publicity.PowerList;
 

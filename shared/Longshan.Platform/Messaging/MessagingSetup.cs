@@ -1,5 +1,5 @@
-using Longshan.Platform.Data;
 using Longshan.Contracts.Events;
+using Longshan.Platform.Data;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

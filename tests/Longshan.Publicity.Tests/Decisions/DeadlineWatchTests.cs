@@ -1,7 +1,5 @@
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Publicity.Decisions;
 using Longshan.Publicity.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using static Longshan.Publicity.Tests.Decisions.DecisionData;
 
 namespace Longshan.Publicity.Tests.Decisions;

@@ -2,9 +2,9 @@ using Google.Protobuf;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identifiers;
-using DeadlineWatch = Longshan.Publicity.Decisions.DeadlineWatch;
 using Longshan.Publicity.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using DeadlineWatch = Longshan.Publicity.Decisions.DeadlineWatch;
 
 namespace Longshan.Publicity.Tests.Decisions;
 

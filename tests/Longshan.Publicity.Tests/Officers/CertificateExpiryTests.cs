@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Tests.Support;
 using static Longshan.Publicity.Tests.Officers.OfficerTestData;

@@ -1,8 +1,6 @@
-using Longshan.Platform.Calendar;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Identity;
-using Longshan.Publicity.Officers;
+using Longshan.Platform.Calendar;
 using Longshan.Publicity.Tests.Support;
 
 namespace Longshan.Publicity.Tests.Officers;

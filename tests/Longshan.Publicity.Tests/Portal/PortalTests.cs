@@ -1,13 +1,13 @@
-using Longshan.Contracts.Publicity.V1;
-using Longshan.Platform.Identity;
 using System.Text.RegularExpressions;
-using Longshan.Platform.Identifiers;
+using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Calendar;
-using Microsoft.Playwright;
+using Longshan.Platform.Identifiers;
+using Longshan.Platform.Identity;
 using Longshan.Publicity.Tests.Decisions;
 using Longshan.Publicity.Tests.Officers;
 using Longshan.Publicity.Tests.PowerList;
 using Longshan.Publicity.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Longshan.Publicity.Tests.Portal;
 

@@ -1,5 +1,5 @@
-using Longshan.Platform.Legal;
 using Longshan.Platform.Identifiers;
+using Longshan.Platform.Legal;
 using Longshan.Publicity.Decisions;
 using V1 = Longshan.Contracts.Publicity.V1;
 

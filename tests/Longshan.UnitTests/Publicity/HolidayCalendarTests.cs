@@ -1,5 +1,4 @@
 using Longshan.Platform.Calendar;
-using Xunit;
 
 namespace Longshan.UnitTests.Publicity;
 

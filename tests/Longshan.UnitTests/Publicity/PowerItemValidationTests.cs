@@ -1,11 +1,10 @@
-using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
 using Grpc.Core;
-using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
-using Longshan.Publicity.Decisions;
 using Longshan.Publicity.PowerList;
+using DecisionCategory = Longshan.Publicity.Decisions.DecisionCategory;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 
 namespace Longshan.UnitTests.Publicity;
 

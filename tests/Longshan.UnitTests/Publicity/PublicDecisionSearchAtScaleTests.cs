@@ -1,8 +1,8 @@
-using Longshan.Platform.Calendar;
 using System.Diagnostics;
 using System.Reflection;
 using Dapper;
 using Google.Protobuf.WellKnownTypes;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Publicity.Decisions;
 using Longshan.UnitTests.Platform;

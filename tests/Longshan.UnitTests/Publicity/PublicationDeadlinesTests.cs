@@ -1,6 +1,5 @@
 using Longshan.Platform.Calendar;
 using Longshan.Publicity.Decisions;
-using Xunit;
 
 namespace Longshan.UnitTests.Publicity;
 

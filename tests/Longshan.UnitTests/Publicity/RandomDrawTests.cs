@@ -1,5 +1,4 @@
 using Longshan.Publicity.Inspections;
-using Xunit;
 
 namespace Longshan.UnitTests.Publicity;
 

@@ -1,5 +1,4 @@
 using Longshan.Publicity.Decisions;
-using Xunit;
 
 namespace Longshan.UnitTests.Publicity;
 

@@ -1,5 +1,4 @@
 using Longshan.Platform.Identifiers;
-using Xunit;
 
 namespace Longshan.UnitTests.Publicity;
 

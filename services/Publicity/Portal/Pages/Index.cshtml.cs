@@ -1,6 +1,6 @@
-using Longshan.Platform.Grpc;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 using Longshan.Publicity.Agencies;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

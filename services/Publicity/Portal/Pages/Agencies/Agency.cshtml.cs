@@ -1,12 +1,12 @@
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Data;
+using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Publicity.Agencies;
 using Longshan.Publicity.Inspections;
 using Longshan.Publicity.PowerList;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Longshan.Platform.Grpc;
 
 namespace Longshan.Publicity.Portal.Pages.Agencies;
 

@@ -1,6 +1,6 @@
-using Longshan.Platform.Data;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Calendar;
+using Longshan.Platform.Data;
 using Longshan.Publicity.Decisions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
