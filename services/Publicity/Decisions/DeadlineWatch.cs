@@ -10,10 +10,23 @@ namespace Longshan.Publicity.Decisions;
 /// 3 working days) once per decision, as soon as a deadline day has ended in county time — not only when someone asks.
 /// Driven by <see cref="TimeProvider"/> (each wait is a delay on it), so a fake clock moves it in tests. Each mark is
 /// a conditional update in the same transaction as its outbox event: several instances never raise it twice.
+/// Each sweep first computes the pending publication deadlines (null: the period ran into a year after the calendar's
+/// last one) that the calendar now covers — a year added to <c>Calendar:Years</c> is loaded at start-up, so after a restart.
 /// </summary>
 public sealed class DeadlineWatch(
-    Database database, OutboxWriter outbox, TimeProvider time, OverdueOptions options, ILogger<DeadlineWatch> logger) : BackgroundService
+    Database database, OutboxWriter outbox, TimeProvider time, OverdueOptions options, HolidayCalendar calendar,
+    PublicationDeadlineOptions deadlines, ILogger<DeadlineWatch> logger) : BackgroundService
 {
+    static readonly SqlStatement SelectPendingDeadlines = SqlStatement.Portable(
+        """
+        SELECT decision_id AS DecisionId, category AS Category, decision_date AS DecisionDate
+        FROM decisions
+        WHERE publication_deadline IS NULL AND status <> @withdrawn
+        """);
+
+    static readonly SqlStatement FillPendingDeadline = SqlStatement.Portable(
+        "UPDATE decisions SET publication_deadline = @deadline WHERE decision_id = @decisionId AND publication_deadline IS NULL");
+
     static readonly SqlStatement SelectPublicationOverdue = SqlStatement.Portable(
         """
         SELECT decision_id AS DecisionId, agency_code AS AgencyCode, case_number AS CaseNumber, category AS Category,
@@ -63,9 +76,10 @@ public sealed class DeadlineWatch(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
-    /// <summary>Raises every overdue event due now. Returns how many were raised.</summary>
+    /// <summary>Computes the pending deadlines it can, then raises every overdue event due now. Returns how many were raised.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        await FillPendingDeadlinesAsync(cancellationToken);
         var now = time.GetUtcNow();
         var today = CountyTime.DateOf(now);
         IReadOnlyList<PublicationDue> publications;
@@ -109,6 +123,44 @@ public sealed class DeadlineWatch(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Deadline watch sweep failed; it runs again at the next tick");
+        }
+    }
+
+    /// <summary>
+    /// Stores each pending publication deadline the calendar now covers (same rule as at registration). One still
+    /// running into a year without data stays pending. Returns how many were stored.
+    /// </summary>
+    async Task<int> FillPendingDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PendingDeadline> pending;
+        await using (var session = await database.ReadAsync(cancellationToken))
+            pending = await session.ListAsync<PendingDeadline>(SelectPendingDeadlines, new { withdrawn = DecisionNames.Status.Withdrawn });
+        if (pending.Count == 0) return 0;
+
+        var filled = 0;
+        foreach (var decision in pending)
+        {
+            if (Computable(decision) is not { } deadline) continue;
+            await using var session = await database.WriteAsync(cancellationToken);
+            filled += await session.ExecuteAsync(FillPendingDeadline, new { decisionId = decision.DecisionId, deadline });
+            await session.CommitAsync();
+        }
+
+        logger.LogInformation("Deadline watch computed {Filled} pending publication deadlines; {Pending} stay pending until the holiday calendar of their year is configured (Calendar:Years)",
+            filled, pending.Count - filled);
+        return filled;
+    }
+
+    DateOnly? Computable(PendingDeadline decision)
+    {
+        try
+        {
+            var category = DecisionNames.ToDomain(DecisionNames.CategoryFromName(decision.Category))!.Value;
+            return PublicationDeadlines.PublicationDeadlineOrPending(category, decision.DecisionDate, calendar, deadlines);
+        }
+        catch (CalendarYearMissingException)
+        {
+            return null; // a year before the calendar's first one: not computable here either; it stays pending
         }
     }
 
@@ -157,6 +209,13 @@ public sealed class DeadlineWatch(
         public DateOnly DecisionDate { get; set; }
         public DateOnly PublicationDeadline { get; set; }
         public DateOnly? PublishedOn { get; set; }
+    }
+
+    sealed class PendingDeadline
+    {
+        public Guid DecisionId { get; set; }
+        public string Category { get; set; } = "";
+        public DateOnly DecisionDate { get; set; }
     }
 
     sealed class WithdrawalDue

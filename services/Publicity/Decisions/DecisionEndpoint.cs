@@ -35,8 +35,9 @@ public sealed partial class DecisionEndpoint(
         caller.EnsureMayWriteFor(agencyCode);
         var decisionDate = CountyTime.ParseDate(request.DecisionDate)!.Value;
         var category = DecisionNames.ToDomain(request.Category)!.Value;
-        // 国办发〔2018〕118号: 7 working days for permits and penalties, 20 for others (APL art. 85: working days).
-        var deadline = WorkingDays(() => PublicationDeadlines.PublicationDeadline(category, decisionDate, calendar, deadlines), "decision_date");
+        // 国办发〔2018〕118号: 7 working days for permits and penalties, 20 for others (APL art. 85: working days). Pending (null)
+        // when it runs into a year after the calendar's last one; the deadline watch computes it once that year is configured.
+        var deadline = WorkingDays(() => PublicationDeadlines.PublicationDeadlineOrPending(category, decisionDate, calendar, deadlines), "decision_date");
         var content = DecisionLifecycle.Normalize(request.Content, decisionDate, today);
 
         return await writes.RunAsync(context, request, RegisterDecisionResponse.Parser, async session =>
@@ -70,7 +71,7 @@ public sealed partial class DecisionEndpoint(
             var decision = PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, ""), 1, now, now, redaction);
             var revision = await decisions.MarkPublishedAsync(session, row, today) ?? throw ChangedMeanwhile(row);
             await publicDecisions.InsertAsync(session, decision, row.PartyKind, today, "");
-            return new WriteResult<PublishDecisionResponse>(new PublishDecisionResponse { Decision = decision, OnTime = today <= row.PublicationDeadline },
+            return new WriteResult<PublishDecisionResponse>(new PublishDecisionResponse { Decision = decision, OnTime = DecisionEvents.PublishedOnTime(today, row.PublicationDeadline) },
                 id.ToString(), DecisionEvents.Published(row, decision, today, revision, Guid.NewGuid(), now));
         });
     }
@@ -210,7 +211,7 @@ public sealed partial class DecisionEndpoint(
         (await agencies.FindAsync(session, agencyCode))?.Name ?? fallback;
 
     /// <summary>Working-day arithmetic; a year without holiday data is a FailedPrecondition that says so, never a guess.</summary>
-    static DateOnly WorkingDays(Func<DateOnly> compute, string field)
+    static T WorkingDays<T>(Func<T> compute, string field)
     {
         try
         {

@@ -45,9 +45,12 @@ public static class DecisionEvents
         Revision = revision,
         PublishedOn = publishedOn,
         PublicationDeadline = row.PublicationDeadline,
-        OnTime = publishedOn <= row.PublicationDeadline,
+        OnTime = PublishedOnTime(publishedOn, row.PublicationDeadline),
         Public = PublicVersions.ToEvent(decision),
     };
+
+    /// <summary>Whether publishing on <paramref name="publishedOn"/> met <paramref name="deadline"/>; a pending deadline counts as met.</summary>
+    public static bool PublishedOnTime(DateOnly publishedOn, DateOnly? deadline) => deadline is not { } last || publishedOn <= last;
 
     /// <summary>A correction of the published <paramref name="row"/> (as read before it); <paramref name="revision"/> is the one it stored.</summary>
     public static Event.DecisionUpdated Updated(

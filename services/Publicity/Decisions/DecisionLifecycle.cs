@@ -25,7 +25,7 @@ public static class DecisionLifecycle
 
     /// <summary>The row of a newly registered decision: revision 1, content version 1, nothing public yet.</summary>
     public static DecisionRow NewRow(
-        V1.RegisterDecisionRequest request, V1.DecisionContent stored, Guid decisionId, DateOnly publicationDeadline, DateTimeOffset now, string subject)
+        V1.RegisterDecisionRequest request, V1.DecisionContent stored, Guid decisionId, DateOnly? publicationDeadline, DateTimeOffset now, string subject)
     {
         var eligibility = Assess(stored);
         return new DecisionRow
@@ -62,7 +62,7 @@ public static class DecisionLifecycle
         CaseNumber = row.CaseNumber,
         Category = DecisionNames.CategoryFromName(row.Category),
         DecisionDate = CountyTime.Format(row.DecisionDate),
-        PublicationDeadline = CountyTime.Format(row.PublicationDeadline),
+        PublicationDeadline = row.PublicationDeadline is { } publicationDeadline ? CountyTime.Format(publicationDeadline) : "",
         Status = DecisionNames.Status.ToProto(row.Status),
         IsMajor = row.IsMajor,
         Publishable = row.Publishable,

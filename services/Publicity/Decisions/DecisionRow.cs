@@ -18,7 +18,8 @@ public sealed class DecisionRow
     public string? ReviewClearanceReference { get; set; }
     /// <summary>natural-person or organisation.</summary>
     public string PartyKind { get; set; } = "";
-    public DateOnly PublicationDeadline { get; set; }
+    /// <summary>Null (pending) while the holiday calendar of the deadline's year is not configured.</summary>
+    public DateOnly? PublicationDeadline { get; set; }
     public bool Publishable { get; set; }
     /// <summary>The rules that forbid publication, one a line; empty when publishable.</summary>
     public string NonPublicationReasons { get; set; } = "";

@@ -38,6 +38,28 @@ public static class PublicationDeadlines
     }
 
     /// <summary>
+    /// <see cref="PublicationDeadline"/>, or null (pending) when the period runs into a year after the calendar's last
+    /// year with data: the State Council publishes each year's holidays late in the year before, so such a deadline is
+    /// computed once the year is configured (<c>Calendar:Years</c>, read at start-up; <see cref="DeadlineWatch"/>).
+    /// </summary>
+    /// <exception cref="CalendarYearMissingException">The period runs into a year without data that is not after the last one.</exception>
+    public static DateOnly? PublicationDeadlineOrPending(
+        DecisionCategory category,
+        DateOnly decisionDate,
+        HolidayCalendar calendar,
+        PublicationDeadlineOptions? options = null)
+    {
+        try
+        {
+            return PublicationDeadline(category, decisionDate, calendar, options);
+        }
+        catch (CalendarYearMissingException e) when (calendar.Years is [.., var last] && e.Year > last)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Last day to withdraw a published decision (and publish the reason) after it was revoked,
     /// changed, confirmed illegal or void on <paramref name="revocationDate"/>: +3 working days
     /// (《行政处罚法》第四十八条第二款).

@@ -59,6 +59,14 @@ public class PublicityApp : WebApplicationFactory<Program>
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
+    /// <summary>Writes to the service's SQLite file directly, to set up a state the API cannot produce.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath}");
+        await connection.OpenAsync();
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
     protected override void Dispose(bool disposing)
     {
         channel?.Dispose();

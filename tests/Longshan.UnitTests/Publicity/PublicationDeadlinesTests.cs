@@ -66,6 +66,27 @@ public sealed class PublicationDeadlinesTests
     }
 
     [Fact]
+    public void A_deadline_running_into_a_year_after_the_last_one_with_data_is_pending_until_that_year_is_added()
+    {
+        var with2027 = Calendar.WithYear(new HolidayYearDefinition
+        {
+            Year = 2027, Holidays = [new HolidayPeriod { Name = "元旦", From = D("2027-01-01"), To = D("2027-01-03") }],
+        }.ToHolidayYear());
+
+        Assert.Null(PublicationDeadlines.PublicationDeadlineOrPending(DecisionCategory.Permit, D("2026-12-28"), Calendar));
+        // 12-29, 12-30, 12-31, [01-01…01-03 off], 01-04, 01-05, 01-06, 01-07.
+        Assert.Equal(D("2027-01-07"), PublicationDeadlines.PublicationDeadlineOrPending(DecisionCategory.Permit, D("2026-12-28"), with2027));
+        Assert.Equal(D("2026-10-14"), PublicationDeadlines.PublicationDeadlineOrPending(DecisionCategory.Penalty, D("2026-09-29"), Calendar));
+    }
+
+    [Fact]
+    public void A_deadline_in_a_year_before_the_first_one_with_data_still_fails()
+    {
+        Assert.Throws<CalendarYearMissingException>(() =>
+            PublicationDeadlines.PublicationDeadlineOrPending(DecisionCategory.Penalty, D("2018-12-20"), Calendar));
+    }
+
+    [Fact]
     public void Zero_day_option_is_rejected()
     {
         var options = new PublicationDeadlineOptions { WithdrawalWorkingDays = 0 };

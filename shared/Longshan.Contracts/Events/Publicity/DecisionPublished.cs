@@ -19,8 +19,10 @@ public sealed record DecisionPublished : IntegrationEvent
     /// <summary>Publication day, county time.</summary>
     public required DateOnly PublishedOn { get; init; }
 
-    public required DateOnly PublicationDeadline { get; init; }
+    /// <summary>Last day to publish; null while the holiday calendar of the deadline's year is not configured.</summary>
+    public required DateOnly? PublicationDeadline { get; init; }
 
+    /// <summary>Published by the deadline; true when the deadline is still pending (null).</summary>
     public required bool OnTime { get; init; }
 
     public required DecisionPublicVersion Public { get; init; }

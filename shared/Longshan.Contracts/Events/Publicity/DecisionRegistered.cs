@@ -24,8 +24,11 @@ public sealed record DecisionRegistered : IntegrationEvent
 
     public required DateOnly DecisionDate { get; init; }
 
-    /// <summary>Last day to publish (7 working days for permits and penalties, 20 otherwise; 国办发〔2018〕118号).</summary>
-    public required DateOnly PublicationDeadline { get; init; }
+    /// <summary>
+    /// Last day to publish (7 working days for permits and penalties, 20 otherwise; 国办发〔2018〕118号); null while the
+    /// holiday calendar of the deadline's year is not configured.
+    /// </summary>
+    public required DateOnly? PublicationDeadline { get; init; }
 
     public required bool IsMajor { get; init; }
 
