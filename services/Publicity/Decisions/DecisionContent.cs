@@ -7,7 +7,36 @@ public enum PartyKind
     NaturalPerson,
 
     /// <summary>法人或者其他组织 — legal person or other organisation.</summary>
-    LegalPerson,
+    Organisation,
+}
+
+/// <summary>The one mapping of <see cref="PartyKind"/> to proto and to its stored/event name (never renamed).</summary>
+public static class PartyKinds
+{
+    public const string NaturalPersonName = "natural-person";
+    public const string OrganisationName = "organisation";
+
+    public static string Name(PartyKind kind) => kind == PartyKind.NaturalPerson ? NaturalPersonName : OrganisationName;
+
+    /// <summary>The domain kind of a proto value; null when unspecified or unknown.</summary>
+    public static PartyKind? FromProto(Longshan.Contracts.Publicity.V1.PartyKind kind) => kind switch
+    {
+        Longshan.Contracts.Publicity.V1.PartyKind.NaturalPerson => PartyKind.NaturalPerson,
+        Longshan.Contracts.Publicity.V1.PartyKind.Organisation => PartyKind.Organisation,
+        _ => null,
+    };
+
+    public static Longshan.Contracts.Publicity.V1.PartyKind ToProto(PartyKind kind) => kind == PartyKind.NaturalPerson
+        ? Longshan.Contracts.Publicity.V1.PartyKind.NaturalPerson
+        : Longshan.Contracts.Publicity.V1.PartyKind.Organisation;
+
+    /// <summary>The domain kind of a stored name; null for an unknown name.</summary>
+    public static PartyKind? FromName(string name) => name switch
+    {
+        NaturalPersonName => PartyKind.NaturalPerson,
+        OrganisationName => PartyKind.Organisation,
+        _ => null,
+    };
 }
 
 /// <summary>The content of a decision as handed to redaction before ex-post publication (事后公开).</summary>

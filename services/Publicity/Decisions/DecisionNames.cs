@@ -8,8 +8,8 @@ namespace Longshan.Publicity.Decisions;
 /// </summary>
 public static class DecisionNames
 {
-    public const string NaturalPerson = "natural-person";
-    public const string Organisation = "organisation";
+    public const string NaturalPerson = PartyKinds.NaturalPersonName;
+    public const string Organisation = PartyKinds.OrganisationName;
 
     public static string? Category(V1.DecisionCategory category) => ToDomain(category)?.ToString().ToLowerInvariant();
 
@@ -33,15 +33,11 @@ public static class DecisionNames
         _ => null,
     };
 
-    public static string? PartyKind(V1.PartyKind kind) => kind switch
-    {
-        V1.PartyKind.NaturalPerson => NaturalPerson,
-        V1.PartyKind.Organisation => Organisation,
-        _ => null,
-    };
+    /// <summary>The stored name of a proto party kind (through <see cref="PartyKinds"/>); null when unspecified or unknown.</summary>
+    public static string? PartyKind(V1.PartyKind kind) => PartyKinds.FromProto(kind) is { } domain ? PartyKinds.Name(domain) : null;
 
     public static V1.PartyKind PartyKindFromName(string name) =>
-        Enum.GetValues<V1.PartyKind>().FirstOrDefault(k => PartyKind(k) == name);
+        PartyKinds.FromName(name) is { } domain ? PartyKinds.ToProto(domain) : V1.PartyKind.Unspecified;
 
     public static string? Revocation(V1.RevocationKind kind) => kind switch
     {

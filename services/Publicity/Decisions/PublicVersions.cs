@@ -20,7 +20,7 @@ public static class PublicVersions
         var natural = party.Kind == V1.PartyKind.NaturalPerson;
         return new DecisionContent
         {
-            PartyKind = natural ? PartyKind.NaturalPerson : PartyKind.LegalPerson,
+            PartyKind = PartyKinds.FromProto(party.Kind) ?? PartyKind.Organisation,
             PartyName = party.Name,
             PartyIdentifier = natural ? party.ResidentIdNumber.Trim().ToUpperInvariant() : UnifiedSocialCreditCode.Normalize(party.CreditCode),
             PartyIsMinor = partyIsMinor,

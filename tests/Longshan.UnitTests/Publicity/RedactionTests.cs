@@ -16,7 +16,7 @@ public sealed class RedactionTests
 
     private static DecisionContent Company(string facts = "") => new()
     {
-        PartyKind = PartyKind.LegalPerson,
+        PartyKind = PartyKind.Organisation,
         PartyName = "龙山县某某食品有限公司",
         PartyIdentifier = "914312301234567890",
         Facts = facts,
