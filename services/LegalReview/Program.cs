@@ -12,7 +12,7 @@ var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
 app.MapAgencies();
-app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1.LegalReviewService");
+app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1.LegalReviewService").AllowAnonymous();
 
 app.Run();
 

@@ -12,7 +12,7 @@ var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
 app.MapAgencies();
-app.MapGet("/", () => "Longshan RecordingArchive — gRPC: longshan.archive.v1.ArchiveService");
+app.MapGet("/", () => "Longshan RecordingArchive — gRPC: longshan.archive.v1.ArchiveService").AllowAnonymous();
 
 app.Run();
 

@@ -12,7 +12,7 @@ var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
 app.MapAgencies();
-app.MapGet("/", () => "Longshan Statistics — gRPC: longshan.statistics.v1.StatisticsService");
+app.MapGet("/", () => "Longshan Statistics — gRPC: longshan.statistics.v1.StatisticsService").AllowAnonymous();
 
 app.Run();
 

@@ -13,16 +13,31 @@ namespace Longshan.Platform.Grpc;
 /// </summary>
 public static class RpcErrors
 {
+    /// <summary>At most this many field violations travel in one status; the rest are counted in one more entry.</summary>
+    public const int MaxViolations = 20;
+
+    const int MaxDescription = 200;
+
+    /// <summary>
+    /// Bad input, with the fields that are wrong. The status stays small whatever the request: a status of tens of KB
+    /// overflows HTTP/2 header limits, and the client then waits out its deadline instead of hearing the answer.
+    /// </summary>
     public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
-        var list = violations.ToList();
+        var all = violations.ToList();
+        var shown = all.Take(MaxViolations).Select(v => new BadRequest.Types.FieldViolation { Field = Cut(v.Field), Description = Cut(v.Description) }).ToList();
+        if (all.Count > MaxViolations)
+            shown.Add(new BadRequest.Types.FieldViolation { Field = "", Description = $"另有 {all.Count - MaxViolations} 处错误未列出 / and {all.Count - MaxViolations} more" });
+        var summary = string.Join("; ", shown.Take(3).Select(v => $"{v.Field}: {v.Description}")) + (shown.Count > 3 ? $"; … ({all.Count} in all)" : "");
         return new Status
         {
             Code = (int)Code.InvalidArgument,
-            Message = "请求参数有误 / invalid request: " + string.Join("; ", list.Select(v => $"{v.Field}: {v.Description}")),
-            Details = { Any.Pack(new BadRequest { FieldViolations = { list } }) },
+            Message = "请求参数有误 / invalid request: " + summary,
+            Details = { Any.Pack(new BadRequest { FieldViolations = { shown } }) },
         }.ToRpcException();
     }
+
+    static string Cut(string text) => text.Length <= MaxDescription ? text : text[..MaxDescription] + "…";
 
     /// <summary>A rule forbids the step now; <paramref name="subject"/> names what it is about.</summary>
     public static RpcException FailedPrecondition(Rule rule, string subject, string? description = null) =>

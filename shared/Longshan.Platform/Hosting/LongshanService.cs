@@ -58,7 +58,8 @@ public static class LongshanService
 
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGrpcReflectionService();
+        // Service descriptions are public (grpcurl); every other endpoint needs a token unless it says otherwise.
+        app.MapGrpcReflectionService().AllowAnonymous();
     }
 
     static DatabaseOptions DatabaseOptionsFor(WebApplicationBuilder builder, string serviceName)

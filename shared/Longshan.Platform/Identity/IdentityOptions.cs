@@ -26,7 +26,15 @@ public sealed class IdentityOptions
 
     public IdentityOptions Resolve()
     {
-        if (UseDevelopmentIssuer) return Development;
+        if (UseDevelopmentIssuer)
+        {
+            // Never both: a configured identity provider next to the development issuer means a mistake in deployment.
+            if (!string.IsNullOrWhiteSpace(Issuer) || !string.IsNullOrWhiteSpace(SigningKey))
+                throw new InvalidOperationException(
+                    "Identity:UseDevelopmentIssuer is on while Identity:Issuer or Identity:SigningKey is also set; remove one of them.");
+            return Development;
+        }
+
         if (string.IsNullOrWhiteSpace(Issuer) || System.Text.Encoding.UTF8.GetByteCount(SigningKey) < 32)
             throw new InvalidOperationException(
                 "Identity is not configured: set Identity:Issuer and Identity:SigningKey (≥ 32 bytes), or Identity:UseDevelopmentIssuer=true for a local run.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public static class IdentitySetup
             jwt.TokenValidationParameters = ValidationParameters(options);
         });
         builder.Services.AddAuthorizationBuilder()
+            // Deny by default: an endpoint without its own policy needs a valid token; public reads say [AllowAnonymous].
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             // A write needs a person: a token without a subject is refused whatever its roles.
             .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim(Claims.Agency)
                 .RequireAssertion(c => !string.IsNullOrWhiteSpace(c.User.FindFirst(Claims.Subject)?.Value))
@@ -33,6 +36,8 @@ public static class IdentitySetup
         ValidIssuer = options.Issuer,
         ValidAudience = options.Audience,
         IssuerSigningKey = TokenIssuer.Key(options),
+        // Only the algorithm the keys are for: a token signed with anything else (or "none") is refused.
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         NameClaimType = Claims.Subject,
         RoleClaimType = Claims.Role,
         ClockSkew = TimeSpan.FromMinutes(1),

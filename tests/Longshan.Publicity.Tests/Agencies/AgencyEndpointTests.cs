@@ -72,6 +72,27 @@ public sealed class AgencyEndpointTests(PublicityApp app) : IClassFixture<Public
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code = byCounty.CreditCode }));
     }
 
+    /// <summary>Tried from outside: 1,000 bad remedy channels made a ~42 KB status that never reached the client.</summary>
+    [Fact]
+    public async Task A_request_with_a_thousand_bad_entries_gets_a_short_InvalidArgument_promptly()
+    {
+        var code = CreditCodes.New();
+        var request = Request(code);
+        request.RemedyChannels.Clear();
+        for (var i = 0; i < 1000; i++) request.RemedyChannels.Add(new RemedyChannel { Body = new string('x', 300) });
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            client.RegisterAgencyAsync(request, TestTokens.Bearer(code, Roles.CountyAdmin), deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        var violations = refused.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
+        Assert.Equal(21, violations.Count);
+        Assert.Equal("remedy_channels[0].kind", violations[0].Field);
+        Assert.Contains("1980", violations[^1].Description, StringComparison.Ordinal);
+        Assert.True(refused.Status.Detail.Length < 1000, $"status message of {refused.Status.Detail.Length} characters");
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code }));
+    }
+
     [Fact]
     public async Task A_write_token_without_a_person_is_refused()
     {

@@ -52,6 +52,29 @@ public sealed class TokenTests
         Assert.Throws<InvalidOperationException>(() => new IdentityOptions { Issuer = "https://idp.longshan.gov.cn" }.Resolve());
 
     [Fact]
+    public void The_development_issuer_beside_a_configured_issuer_or_key_fails_at_start_up()
+    {
+        Assert.Throws<InvalidOperationException>(() => new IdentityOptions { UseDevelopmentIssuer = true, Issuer = "https://idp.longshan.gov.cn" }.Resolve());
+        Assert.Throws<InvalidOperationException>(() => new IdentityOptions { UseDevelopmentIssuer = true, SigningKey = new string('k', 40) }.Resolve());
+        Assert.Equal(IdentityOptions.Development.Issuer, new IdentityOptions { UseDevelopmentIssuer = true }.Resolve().Issuer);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_algorithm_is_refused()
+    {
+        var key = TokenIssuer.Key(Options);
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = Options.Issuer, Audience = Options.Audience, Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["sub"] = "x", ["agency"] = Agency, ["role"] = Roles.CountyAdmin },
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha384),
+        });
+
+        Assert.NotNull(await ValidateAsync(TokenIssuer.Mint(Options, "x", Agency, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System), Options));
+        Assert.Null(await ValidateAsync(token, Options));
+    }
+
+    [Fact]
     public void An_agency_writes_only_its_own_data()
     {
         var own = new Caller("s", "张三", Agency, new HashSet<string> { Roles.Agency });
