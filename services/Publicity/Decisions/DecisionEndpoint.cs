@@ -55,7 +55,7 @@ public sealed partial class DecisionEndpoint(
     [Authorize(Policy = Policies.Write)]
     public override async Task<PublishDecisionResponse> PublishDecision(PublishDecisionRequest request, ServerCallContext context)
     {
-        RequestLog.Validate(new FieldViolations(), request.RequestId).ThrowIfAny();
+        new FieldViolations().RequestId(request.RequestId).ThrowIfAny();
         var id = DecisionValidation.DecisionId(request.DecisionId);
         var caller = Caller.From(context);
 

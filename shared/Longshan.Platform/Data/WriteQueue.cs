@@ -52,7 +52,7 @@ public sealed class WriteQueue : IAsyncDisposable
         while (await pending.Reader.WaitToReadAsync())
         {
             while (group.Count < MaxGroup && pending.Reader.TryRead(out var write))
-                if (!write.IsCancelled) group.Add(write);
+                if (!write.CancelIfRequested()) group.Add(write);
             if (group.Count == 0) continue;
             await RunGroupAsync(group);
             group.Clear();
@@ -95,7 +95,8 @@ public sealed class WriteQueue : IAsyncDisposable
     abstract class PendingWrite
     {
         public abstract Activity? Activity { get; }
-        public abstract bool IsCancelled { get; }
+        /// <summary>A write whose caller gave up before it started is answered as cancelled and never run.</summary>
+        public abstract bool CancelIfRequested();
         public abstract Task RunInSavepointAsync(DbSession session);
         public abstract void Complete();
         public abstract void Fail(Exception e);
@@ -110,14 +111,11 @@ public sealed class WriteQueue : IAsyncDisposable
 
         public override Activity? Activity => activity;
 
-        public override bool IsCancelled
+        public override bool CancelIfRequested()
         {
-            get
-            {
-                if (!cancellationToken.IsCancellationRequested) return false;
-                Completion.TrySetCanceled(cancellationToken);
-                return true;
-            }
+            if (!cancellationToken.IsCancellationRequested) return false;
+            Completion.TrySetCanceled(cancellationToken);
+            return true;
         }
 
         public override async Task RunInSavepointAsync(DbSession session)
