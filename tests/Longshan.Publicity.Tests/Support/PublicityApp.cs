@@ -1,5 +1,6 @@
 using Dapper;
 using Grpc.Net.Client;
+using MassTransit;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Identity;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Longshan.Publicity.Tests.Support;
@@ -37,6 +39,19 @@ public class PublicityApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:rabbitmq", virtualHost);
         builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>
+    /// Starts the service and waits until its bus is healthy, i.e. its queues are declared and bound: an event
+    /// published to a fanout exchange before its queue exists is dropped by RabbitMQ, so a test that publishes first
+    /// thing would otherwise race the service's start (seen on a loaded machine).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>Registers a new county department through the gRPC API (as the county administrator); returns its credit code.</summary>
