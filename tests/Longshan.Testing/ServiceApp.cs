@@ -1,0 +1,96 @@
+using Dapper;
+using Grpc.Net.Client;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Longshan.Testing;
+
+/// <summary>
+/// One service in-process (WebApplicationFactory) with its own SQLite file, its own virtual host on a real RabbitMQ
+/// node (one node per test run) and a fake clock tests can move. One instance per test class.
+/// </summary>
+/// <param name="service">The service name, as in its connection string <c>{service}-db</c>.</param>
+public class ServiceApp<TEntryPoint>(string service) : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    GrpcChannel? channel;
+
+    /// <summary>The service's SQLite file.</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"longshan-{service}-{Guid.NewGuid():N}.db");
+
+    /// <summary>The service's clock. Starts at 2026-11-27 10:00 Beijing time.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The AMQP address of this app's virtual host, for tests that publish or subscribe as an outsider.</summary>
+    public string BrokerAddress { get; private set; } = "";
+
+    public virtual GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var broker = SharedBroker.Node.Value.GetAwaiter().GetResult();
+        // Its own virtual host: test apps run in parallel and would otherwise compete for one another's queue messages.
+        BrokerAddress = broker.CreateVirtualHostAsync(service + "-" + Guid.NewGuid().ToString("N")[..12]).GetAwaiter().GetResult();
+        builder.UseEnvironment("Development");
+        builder.UseSetting($"ConnectionStrings:{service}-db", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:rabbitmq", BrokerAddress);
+        builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>
+    /// Starts the service and waits until its bus is healthy, i.e. its queues are declared and bound: an event
+    /// published to a fanout exchange before its queue exists is dropped by RabbitMQ, so a test that publishes first
+    /// thing would otherwise race the service's start (seen on a loaded machine).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
+    }
+
+    /// <summary>Reads the service's SQLite file directly, to check what was (or was not) stored.</summary>
+    public async Task<long> CountAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    /// <summary>Writes to the service's SQLite file directly, to set up a state the API cannot produce.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        channel?.Dispose();
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
+    }
+}
+
+/// <summary>One private RabbitMQ node per test process, stopped when the process exits.</summary>
+public static class SharedBroker
+{
+    public static readonly Lazy<Task<RabbitNode>> Node = new(StartAsync);
+
+    static async Task<RabbitNode> StartAsync()
+    {
+        var node = new RabbitNode(Path.Combine(Path.GetTempPath(), "longshan-tests-broker-" + Guid.NewGuid().ToString("N")[..8]));
+        await node.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return node;
+    }
+}
