@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Longshan.Contracts.Events;
 using Longshan.LocalBroker;
 
 namespace Longshan.Testing;
@@ -22,19 +24,52 @@ public sealed class RabbitNode : IAsyncDisposable
     public string ConnectionString => node.ConnectionString;
 
     /// <summary>
-    /// A new virtual host (through the management API) and the connection string into it. Test apps that share one
-    /// node each get their own, so one app's consumers never take another app's messages from a same-named queue.
+    /// A new virtual host (through the management API) holding the platform's topology (every event exchange and
+    /// subscriber queue, <see cref="BrokerDefinitions.Topology"/>), each service's user with its permissions there, and
+    /// the administrator's connection string into it. Test apps that share one node each get their own virtual host, so
+    /// one app's consumers never take another app's messages from a same-named queue.
     /// </summary>
     public async Task<string> CreateVirtualHostAsync(string name)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{node.ManagementPort}/api/") };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
-        using var empty = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-        (await http.PutAsync($"vhosts/{name}", empty)).EnsureSuccessStatusCode();
-        using var all = new StringContent("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}", System.Text.Encoding.UTF8, "application/json");
-        (await http.PutAsync($"permissions/{name}/guest", all)).EnsureSuccessStatusCode();
+        using var http = Management();
+        (await http.PutAsync($"vhosts/{name}", Json(new JsonObject()))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"permissions/{name}/guest", Json(Permission(new BrokerDefinitions.Permission(".*", ".*", ".*"))))).EnsureSuccessStatusCode();
+        (await http.PostAsync($"definitions/{name}", Json(BrokerDefinitions.Topology()))).EnsureSuccessStatusCode();
+        foreach (var service in EventSubscriptions.Services)
+            await AddUserAsync(http, name, service, BrokerDefinitions.ForService(service));
         return $"{node.ConnectionString}/{name}";
     }
+
+    /// <summary>The connection string of a service's own user (created by <see cref="CreateVirtualHostAsync"/>) into a virtual host.</summary>
+    public string ConnectionStringAs(string service, string virtualHost) =>
+        $"amqp://{service}:{TestPassword(service)}@127.0.0.1:{node.AmqpPort}/{virtualHost}";
+
+    /// <summary>Adds an outside subscriber's user (<see cref="BrokerDefinitions.ForSubscriber"/>) to a virtual host; returns its connection string.</summary>
+    public async Task<string> AddSubscriberAsync(string user, string virtualHost)
+    {
+        using var http = Management();
+        await AddUserAsync(http, virtualHost, user, BrokerDefinitions.ForSubscriber(user));
+        return ConnectionStringAs(user, virtualHost);
+    }
+
+    static string TestPassword(string user) => user + "-test-password";
+
+    static async Task AddUserAsync(HttpClient http, string virtualHost, string user, BrokerDefinitions.Permission permission)
+    {
+        (await http.PutAsync($"users/{user}", Json(new JsonObject { ["password"] = TestPassword(user), ["tags"] = "" }))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"permissions/{virtualHost}/{user}", Json(Permission(permission)))).EnsureSuccessStatusCode();
+    }
+
+    HttpClient Management()
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{node.ManagementPort}/api/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
+        return http;
+    }
+
+    static JsonObject Permission(BrokerDefinitions.Permission p) => new() { ["configure"] = p.Configure, ["write"] = p.Write, ["read"] = p.Read };
+
+    static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     public async Task StartAsync()
     {

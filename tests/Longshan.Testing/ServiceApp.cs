@@ -16,7 +16,8 @@ namespace Longshan.Testing;
 /// node (one node per test run) and a fake clock tests can move. One instance per test class.
 /// </summary>
 /// <param name="service">The service name, as in its connection string <c>{service}-db</c>.</param>
-public class ServiceApp<TEntryPoint>(string service) : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+/// <param name="virtualHost">A virtual host to join (e.g. one a test filled before the service first started); a new one by default.</param>
+public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null) : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     GrpcChannel? channel;
 
@@ -26,8 +27,15 @@ public class ServiceApp<TEntryPoint>(string service) : WebApplicationFactory<TEn
     /// <summary>The service's clock. Starts at 2026-11-27 10:00 Beijing time.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
 
-    /// <summary>The AMQP address of this app's virtual host, for tests that publish or subscribe as an outsider.</summary>
+    /// <summary>The administrator's AMQP address of this app's virtual host (the service itself connects as its own user).</summary>
     public string BrokerAddress { get; private set; } = "";
+
+    /// <summary>This app's virtual host on the shared node.</summary>
+    public string VirtualHost { get; } = virtualHost ?? service + "-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Publishes an event into this app's virtual host as <paramref name="publisher"/>'s broker user would.</summary>
+    public async Task PublishAsAsync<TEvent>(string publisher, TEvent @event) where TEvent : Longshan.Contracts.Events.IntegrationEvent =>
+        await BrokerPublisher.PublishAsync((await SharedBroker.Node.Value).ConnectionStringAs(publisher, VirtualHost), @event);
 
     public virtual GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
@@ -35,10 +43,11 @@ public class ServiceApp<TEntryPoint>(string service) : WebApplicationFactory<TEn
     {
         var broker = SharedBroker.Node.Value.GetAwaiter().GetResult();
         // Its own virtual host: test apps run in parallel and would otherwise compete for one another's queue messages.
-        BrokerAddress = broker.CreateVirtualHostAsync(service + "-" + Guid.NewGuid().ToString("N")[..12]).GetAwaiter().GetResult();
+        BrokerAddress = broker.CreateVirtualHostAsync(VirtualHost).GetAwaiter().GetResult();
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{service}-db", $"Data Source={DatabasePath}");
-        builder.UseSetting("ConnectionStrings:rabbitmq", BrokerAddress);
+        // The service's own broker user: it may publish only to longshan.<service>.* (BrokerDefinitions.ForService).
+        builder.UseSetting("ConnectionStrings:rabbitmq", broker.ConnectionStringAs(service, VirtualHost));
         builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -38,12 +38,20 @@ public static class MessagingSetup
             // Features add their consumers later (builder.AddConsumer<T>(name)); MassTransit keeps registrations in
             // the service collection, so registering through this configurator after AddMassTransit returns works.
             builder.Properties[typeof(ConsumerRegistry)] = new ConsumerRegistry(bus, serviceName, names);
-            // On a RabbitMQ cluster every consumer queue is a replicated quorum queue.
-            if (quorumQueues)
-                bus.AddConfigureEndpointsCallback((_, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
+            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                // A Fault<T> exchange would be outside the service's broker permissions; a message that still fails after
+                // the retries goes to its queue's _error queue.
+                endpoint.PublishFaults = false;
+                // On a RabbitMQ cluster every consumer queue is a replicated quorum queue.
+                if (quorumQueues) (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue();
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri), host => host.PublisherConfirmation = true);
+                // Each service's broker user may declare only longshan.<service>.* (BrokerDefinitions.ForService): the
+                // bus's own temporary queue takes the prefix too (consumer faults are not published: see below).
+                rabbit.OverrideDefaultBusEndpointQueueName($"longshan.{serviceName}.bus-{Guid.NewGuid():N}");
                 rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
                 rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
                 rabbit.Publish<IntegrationEvent>(p => p.Exclude = true);
@@ -72,8 +80,22 @@ public static class MessagingSetup
     {
         public void Add<TConsumer>(string name) where TConsumer : class, IConsumer
         {
+            EnsureListed(typeof(TConsumer), name);
             names.Add(typeof(TConsumer), name);
             bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = $"longshan.{serviceName}.{name}");
+        }
+
+        /// <summary>The broker pre-declares only listed queues; an unlisted one would lose every event published before its first start.</summary>
+        void EnsureListed(Type consumer, string name)
+        {
+            var consumed = consumer.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
+                .Select(i => i.GetGenericArguments()[0]).ToList();
+            var listed = EventSubscriptions.Find(serviceName, name);
+            if (listed is null || !consumed.Contains(listed.Event))
+                throw new InvalidOperationException(
+                    $"{consumer.Name} (queue longshan.{serviceName}.{name}) is not in EventSubscriptions.All with its event: add " +
+                    $"new(\"{serviceName}\", \"{name}\", typeof({consumed.FirstOrDefault()?.Name ?? "TEvent"})) so the broker holds its queue before the service first starts.");
         }
     }
 

@@ -3,8 +3,6 @@ using Grpc.Core;
 using Longshan.Contracts.Events.LegalReview;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Publicity.Tests.Support;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using static Longshan.Publicity.Tests.Decisions.DecisionData;
 
 namespace Longshan.Publicity.Tests.Decisions;
@@ -35,22 +33,21 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
         request.IsMajor = true;
         request.ReviewClearanceReference = reference;
         var id = (await client.RegisterDecisionAsync(request, TestTokens.Bearer(agency))).Decision.DecisionId;
-        var bus = app.Services.GetRequiredService<IBus>();
 
         var unknown = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         // A disagreeing opinion does not clear it…
-        await bus.Publish(Review(agency, reference, request.CaseNumber, ReviewCompleted.Disagree, minutesAgo: 30));
+        await app.PublishAsAsync("legalreview", Review(agency, reference, request.CaseNumber, ReviewCompleted.Disagree, minutesAgo: 30));
         await Eventually.HoldsAsync(async () => await ClearanceCountAsync(reference, passed: 0) == 1, "the disagree outcome is stored");
         var disagreed = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         // …nor does another agency's passed review under the same reference.
-        await bus.Publish(Review(other, reference, request.CaseNumber, ReviewCompleted.Approve, minutesAgo: 20));
+        await app.PublishAsAsync("legalreview", Review(other, reference, request.CaseNumber, ReviewCompleted.Approve, minutesAgo: 20));
         await Eventually.HoldsAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, "the other agency's review is stored");
         var foreign = await FailsAsync(client.PublishDecisionAsync(Publish(id), TestTokens.Bearer(agency)));
 
         // The re-review of this agency, approved after amendment, clears it.
-        await bus.Publish(Review(agency, reference, request.CaseNumber, ReviewCompleted.ApproveAfterAmendment, minutesAgo: 10));
+        await app.PublishAsAsync("legalreview", Review(agency, reference, request.CaseNumber, ReviewCompleted.ApproveAfterAmendment, minutesAgo: 10));
         await Eventually.HoldsAsync(async () => await app.CountAsync(
             "SELECT COUNT(*) FROM review_clearances WHERE review_id = @reference AND agency_code = @agency AND passed = 1", new { reference, agency }) == 1,
             "the passed review is stored");
@@ -72,23 +69,22 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
     public async Task A_clearance_counts_only_for_its_own_case_completed_by_the_decision_date()
     {
         var agency = await NewAgencyAsync(app);
-        var bus = app.Services.GetRequiredService<IBus>();
 
         // A passed review of case A, quoted by major decision B.
         var caseA = Penalty(agency).CaseNumber;
         var (otherCase, otherCaseRef) = await MajorDecisionAsync(agency, Penalty(agency));
-        await bus.Publish(Review(agency, otherCaseRef, caseA, ReviewCompleted.Approve, minutesAgo: 30));
+        await app.PublishAsAsync("legalreview", Review(agency, otherCaseRef, caseA, ReviewCompleted.Approve, minutesAgo: 30));
 
         // A passed review completed after the decision date (the decision is dated yesterday, the review today).
         var late = Penalty(agency, decisionDate: "2026-11-26");
         var (afterDate, afterDateRef) = await MajorDecisionAsync(agency, late);
-        await bus.Publish(Review(agency, afterDateRef, late.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30));
+        await app.PublishAsAsync("legalreview", Review(agency, afterDateRef, late.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30));
 
         // The same case written with other brackets and spaces is the same case: it clears.
         var same = Penalty(agency, caseNumber: $"龙市监罚〔2026〕{Random.Shared.Next(1_000_000)}号");
         var (sameCase, sameCaseRef) = await MajorDecisionAsync(agency, same);
         var typedOtherwise = same.CaseNumber.Replace("〔", "[ ").Replace("〕", "] ");
-        await bus.Publish(Review(agency, sameCaseRef, typedOtherwise, ReviewCompleted.Approve, minutesAgo: 30));
+        await app.PublishAsAsync("legalreview", Review(agency, sameCaseRef, typedOtherwise, ReviewCompleted.Approve, minutesAgo: 30));
 
         foreach (var reference in new[] { otherCaseRef, afterDateRef, sameCaseRef })
             await Eventually.HoldsAsync(async () => await ClearanceCountAsync(reference, passed: 1) == 1, $"review {reference} is stored");
@@ -118,10 +114,9 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
     {
         var agency = await NewAgencyAsync(app);
         var review = Review(agency, "LS-FZSH-" + Guid.NewGuid().ToString("N")[..8], "龙市监罚〔2026〕1号", ReviewCompleted.Approve, minutesAgo: 5);
-        var bus = app.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(review);
-        await bus.Publish(review);
+        await app.PublishAsAsync("legalreview", review);
+        await app.PublishAsAsync("legalreview", review);
         await Eventually.HoldsAsync(async () => await app.CountAsync(
             "SELECT COUNT(*) FROM inbox_messages WHERE event_id = @id", new { id = review.EventId.ToString() }) == 1, "the event is handled");
         await Task.Delay(500);

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Longshan.Contracts.Events;
+
+namespace Longshan.LocalBroker;
+
+/// <summary>
+/// The platform's broker topology and users as RabbitMQ definitions (the format of <c>load_definitions</c> and the
+/// management API's <c>/api/definitions</c>), generated from <see cref="EventCatalog"/> and <see cref="EventSubscriptions"/>:
+/// <list type="bullet">
+/// <item>every event's fanout exchange, and every subscriber queue bound to it the way MassTransit binds it (event
+/// exchange → an exchange named like the queue → the queue), so an event published before its subscriber ever started
+/// waits in the subscriber's queue instead of being dropped;</item>
+/// <item>one user per service that may publish only to <c>longshan.&lt;service&gt;.*</c> and read only its own queues
+/// (it may bind its queues to any event exchange, which needs read on the exchange); a read-only template for outside
+/// subscribers.</item>
+/// </list>
+/// </summary>
+public static class BrokerDefinitions
+{
+    /// <summary>Any event exchange: <c>longshan.&lt;publisher&gt;.&lt;event&gt;.v&lt;n&gt;</c>.</summary>
+    const string EventExchanges = @"longshan\.[a-z]+\.[a-z0-9-]+\.v[0-9]+";
+
+    public sealed record Permission(string Configure, string Write, string Read);
+
+    /// <summary>
+    /// A service's rights: declare and write its own entities (exchanges it publishes to, its queues and their error
+    /// queues, its bus endpoint); declare and bind from any event exchange (MassTransit declares the exchanges it
+    /// consumes from); publish nowhere else; read no other service's queue.
+    /// </summary>
+    public static Permission ForService(string service)
+    {
+        var own = $@"longshan\.{service}\..*";
+        return new Permission($"^({own}|{EventExchanges})$", $"^{own}$", $"^({own}|{EventExchanges})$");
+    }
+
+    /// <summary>An outside subscriber (e.g. the county big-data center): its own queues named <c>&lt;user&gt;.*</c>, bound to any event exchange; it can publish nothing the platform reads.</summary>
+    public static Permission ForSubscriber(string user)
+    {
+        var own = $@"{System.Text.RegularExpressions.Regex.Escape(user)}\..*";
+        return new Permission($"^{own}$", $"^{own}$", $"^({own}|{EventExchanges})$");
+    }
+
+    /// <summary>Exchanges, queues and bindings of one virtual host (no users): for <c>POST /api/definitions/{vhost}</c>.</summary>
+    public static JsonObject Topology(bool quorumQueues = false, string? virtualHost = null)
+    {
+        JsonObject Scoped(JsonObject o)
+        {
+            if (virtualHost is not null) o["vhost"] = virtualHost;
+            return o;
+        }
+
+        var exchanges = EventCatalog.All.Select(t => EventCatalog.ContractOf(t).Exchange)
+            .Concat(EventSubscriptions.All.Select(s => s.Queue))
+            .Distinct().Order(StringComparer.Ordinal)
+            .Select(name => Scoped(new JsonObject
+            {
+                ["name"] = name, ["type"] = "fanout", ["durable"] = true, ["auto_delete"] = false, ["internal"] = false,
+                ["arguments"] = new JsonObject(),
+            }));
+        var queues = EventSubscriptions.All.Select(s => Scoped(new JsonObject
+        {
+            ["name"] = s.Queue, ["durable"] = true, ["auto_delete"] = false,
+            ["arguments"] = quorumQueues ? new JsonObject { ["x-queue-type"] = "quorum" } : new JsonObject(),
+        }));
+        var bindings = EventSubscriptions.All.SelectMany(s => new[]
+        {
+            Binding(s.Exchange, s.Queue, "exchange"),
+            Binding(s.Queue, s.Queue, "queue"),
+        }).Select(Scoped);
+
+        return new JsonObject
+        {
+            ["exchanges"] = new JsonArray([.. exchanges]),
+            ["queues"] = new JsonArray([.. queues]),
+            ["bindings"] = new JsonArray([.. bindings]),
+        };
+    }
+
+    /// <summary>
+    /// A whole broker's definitions for one virtual host: topology, one user per service with its permissions, and
+    /// an administrator. A null password leaves the user without one (set it with <c>rabbitmqctl change_password</c>).
+    /// </summary>
+    public static JsonObject Broker(string virtualHost, IReadOnlyDictionary<string, string?> passwords, bool quorumQueues)
+    {
+        var document = Topology(quorumQueues, virtualHost);
+        document["vhosts"] = new JsonArray(new JsonObject { ["name"] = virtualHost });
+        document["users"] = new JsonArray([.. passwords.Select(p => User(p.Key, p.Value, p.Key == "admin" ? "administrator" : ""))]);
+        document["permissions"] = new JsonArray([.. passwords.Keys.Select(user =>
+        {
+            var permission = user == "admin" ? new Permission(".*", ".*", ".*") : ForService(user);
+            return (JsonNode)new JsonObject
+            {
+                ["user"] = user, ["vhost"] = virtualHost,
+                ["configure"] = permission.Configure, ["write"] = permission.Write, ["read"] = permission.Read,
+            };
+        })]);
+        return document;
+    }
+
+    public static string ToJson(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    static JsonObject Binding(string source, string destination, string destinationType) => new()
+    {
+        ["source"] = source, ["destination"] = destination, ["destination_type"] = destinationType,
+        ["routing_key"] = "", ["arguments"] = new JsonObject(),
+    };
+
+    static JsonObject User(string name, string? password, string tags)
+    {
+        var user = new JsonObject { ["name"] = name, ["tags"] = tags };
+        if (password is null) return user;
+        user["password_hash"] = PasswordHash(password);
+        user["hashing_algorithm"] = "rabbit_password_hashing_sha256";
+        return user;
+    }
+
+    /// <summary>RabbitMQ's salted SHA-256: base64(salt ‖ SHA-256(salt ‖ UTF-8 password)) with a 4-byte salt.</summary>
+    public static string PasswordHash(string password)
+    {
+        var salt = RandomNumberGenerator.GetBytes(4);
+        var hash = SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(password)]);
+        return Convert.ToBase64String([.. salt, .. hash]);
+    }
+}

@@ -1,0 +1,40 @@
+using Longshan.Contracts.Events.LegalReview;
+using Longshan.Contracts.Events.Publicity;
+
+namespace Longshan.Contracts.Events;
+
+/// <summary>
+/// One service's durable subscription to one event: its queue <c>longshan.&lt;service&gt;.&lt;name&gt;</c>, bound to the
+/// event's exchange.
+/// </summary>
+public sealed record EventSubscription(string Service, string Name, Type Event)
+{
+    /// <summary>The consumer's queue, and the exchange of the same name MassTransit puts in front of it.</summary>
+    public string Queue => $"longshan.{Service}.{Name}";
+
+    /// <summary>The event's fanout exchange, <c>longshan.&lt;publisher&gt;.&lt;event&gt;.v&lt;n&gt;</c>.</summary>
+    public string Exchange => EventCatalog.ContractOf(Event).Exchange;
+}
+
+/// <summary>
+/// Every service's subscriptions, in one place, so the broker can hold each queue before its service first starts: a
+/// fanout exchange with no queue bound confirms an event and drops it. The broker definitions (deploy/rabbitmq, the
+/// AppHost's local node, the tests' nodes) declare these queues and bindings; a consumer registered with
+/// <c>builder.AddConsumer&lt;T&gt;(name)</c> that is not listed here stops its service at start-up.
+/// </summary>
+public static class EventSubscriptions
+{
+    /// <summary>The services that connect to the broker, each with its own user (publishes only to <c>longshan.&lt;service&gt;.*</c>).</summary>
+    public static readonly IReadOnlyList<string> Services = ["publicity", "archive", "legalreview", "statistics"];
+
+    public static readonly IReadOnlyList<EventSubscription> All =
+    [
+        new("publicity", "review-completed", typeof(ReviewCompleted)),
+        new("archive", "agency-registered", typeof(AgencyRegistered)),
+        new("legalreview", "agency-registered", typeof(AgencyRegistered)),
+        new("statistics", "agency-registered", typeof(AgencyRegistered)),
+    ];
+
+    public static EventSubscription? Find(string service, string name) =>
+        All.SingleOrDefault(s => s.Service == service && s.Name == name);
+}
