@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Longshan.Contracts.Events;
 using Longshan.LocalBroker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,26 +17,38 @@ public static class Broker
 {
     public const string Name = "rabbitmq";
 
-    public static (IResourceBuilder<IResourceWithConnectionString> Broker, bool WaitFor) AddBroker(this IDistributedApplicationBuilder builder, string dataFolder)
+    /// <summary>The broker, whether services wait for it, and each service's own connection string where the AppHost made its users.</summary>
+    public sealed record Choice(IResourceBuilder<IResourceWithConnectionString> Resource, bool WaitFor, Func<string, string?> ConnectionStringOf);
+
+    public static Choice AddBroker(this IDistributedApplicationBuilder builder, string dataFolder)
     {
+        // A configured broker or a container: the services share the configured user (production brokers load
+        // deploy/rabbitmq/definitions.json, which has one user per service, and configure each service's address).
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Name)))
-            return (builder.AddConnectionString(Name), false);
+            return new Choice(builder.AddConnectionString(Name), false, _ => null);
 
         if (ContainerRuntimeAnswers(builder.Configuration["Longshan:ContainerRuntime"] ?? "docker"))
         {
             var container = builder.AddRabbitMQ(Name).WithManagementPlugin().WithDataVolume();
-            return (builder.CreateResourceBuilder<IResourceWithConnectionString>(container.Resource), true);
+            return new Choice(builder.CreateResourceBuilder<IResourceWithConnectionString>(container.Resource), true, _ => null);
         }
 
         if (LocalRabbitMq.IsInstalled)
-            return (builder.AddLocalRabbitMq(LocalRabbitMq.For(Path.Combine(dataFolder, "rabbitmq"))), true);
+        {
+            // The local node loads the platform's definitions at boot: its topology and one user per service with a
+            // password made for this run (only publicity may publish publicity's events, and so on).
+            var node = LocalRabbitMq.For(Path.Combine(dataFolder, "rabbitmq"));
+            var passwords = EventSubscriptions.Services.ToDictionary(s => s, _ => (string?)Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+            return new Choice(builder.AddLocalRabbitMq(node, passwords), true, service => node.ConnectionStringAs(service, passwords[service]!));
+        }
 
         throw new DistributedApplicationException(
             "No RabbitMQ broker. Install one with `sudo apt-get install -y rabbitmq-server` (it is started for you), " +
             "or set ConnectionStrings:rabbitmq=amqp://user:password@host:5672 for an existing broker, or start Docker.");
     }
 
-    static IResourceBuilder<IResourceWithConnectionString> AddLocalRabbitMq(this IDistributedApplicationBuilder builder, LocalRabbitMq node)
+    static IResourceBuilder<IResourceWithConnectionString> AddLocalRabbitMq(this IDistributedApplicationBuilder builder, LocalRabbitMq node,
+        IReadOnlyDictionary<string, string?> servicePasswords)
     {
         var healthCheck = $"{Name}-amqp";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
@@ -44,7 +58,7 @@ public static class Broker
             .WithEndpoint(name: "amqp", scheme: "tcp", port: node.AmqpPort, targetPort: node.AmqpPort, isProxied: false)
             .WithHttpEndpoint(name: "management", port: node.ManagementPort, targetPort: node.ManagementPort, isProxied: false)
             .WithHealthCheck(healthCheck);
-        foreach (var (key, value) in node.PrepareEnvironment()) resource.WithEnvironment(key, value);
+        foreach (var (key, value) in node.PrepareEnvironment(servicePasswords)) resource.WithEnvironment(key, value);
         return builder.CreateResourceBuilder<IResourceWithConnectionString>(resource.Resource);
     }
 

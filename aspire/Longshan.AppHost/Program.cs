@@ -6,7 +6,7 @@ var dataFolder = Path.GetFullPath(builder.Configuration["Longshan:DataDirectory"
     ?? Path.Combine(builder.AppHostDirectory, "..", "..", ".data"));
 Directory.CreateDirectory(dataFolder);
 
-var (broker, waitForBroker) = builder.AddBroker(dataFolder);
+var broker = builder.AddBroker(dataFolder);
 
 // Without a configured identity provider the services accept tokens of the development issuer
 // (mint one with tools/Longshan.DevToken). Production sets Identity:Issuer and Identity:SigningKey.
@@ -27,10 +27,12 @@ void AddService<TProject>(string name) where TProject : IProjectMetadata, new()
         .WithHttpEndpoint(name: "grpc", env: "GRPC_PORT")
         .WithHttpHealthCheck("/health", endpointName: "http")
         .WithReference(builder.AddServiceDatabase(name, dataFolder))
-        .WithReference(broker)
+        .WithReference(broker.Resource)
         .WithEnvironment("Database__Provider", builder.UseSqlServer() ? "SqlServer" : "Sqlite");
 
-    if (waitForBroker) service.WaitFor(broker);
+    // Each service's own broker user where the AppHost runs the node (it may publish only its own events).
+    if (broker.ConnectionStringOf(name) is { } own) service.WithEnvironment("ConnectionStrings__rabbitmq", own);
+    if (broker.WaitFor) service.WaitFor(broker.Resource);
     if (useDevelopmentIssuer) service.WithEnvironment("Identity__UseDevelopmentIssuer", "true");
     else service
         .WithEnvironment("Identity__Issuer", identity["Issuer"])

@@ -81,7 +81,7 @@ public static class BrokerDefinitions
 
     /// <summary>
     /// A whole broker's definitions for one virtual host: topology, one user per service with its permissions, and
-    /// an administrator. A null password leaves the user without one (set it with <c>rabbitmqctl change_password</c>).
+    /// an administrator. A null password leaves the user unable to log in until one is set (<c>rabbitmqctl change_password</c>).
     /// </summary>
     public static JsonObject Broker(string virtualHost, IReadOnlyDictionary<string, string?> passwords, bool quorumQueues)
     {
@@ -100,6 +100,45 @@ public static class BrokerDefinitions
         return document;
     }
 
+    /// <summary>
+    /// deploy/rabbitmq/definitions.json: the <c>longshan</c> virtual host with quorum queues, the topology, one user per
+    /// service without a password (operators set them: <c>rabbitmqctl change_password publicity …</c>), and a policy
+    /// that gives every platform queue a delivery limit whose overflow goes to <c>longshan.dead-letter</c> (never dropped).
+    /// </summary>
+    public static JsonObject Deployment()
+    {
+        const string host = "longshan";
+        var document = Broker(host, EventSubscriptions.Services.ToDictionary(s => s, _ => (string?)null), quorumQueues: true);
+        document["vhosts"] = new JsonArray(new JsonObject
+        {
+            ["name"] = host,
+            ["metadata"] = new JsonObject { ["description"] = "Longshan enforcement platform", ["default_queue_type"] = "quorum" },
+        });
+        document["exchanges"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = DeadLetter, ["vhost"] = host, ["type"] = "fanout", ["durable"] = true, ["auto_delete"] = false,
+            ["internal"] = false, ["arguments"] = new JsonObject(),
+        });
+        document["queues"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = DeadLetter, ["vhost"] = host, ["durable"] = true, ["auto_delete"] = false,
+            ["arguments"] = new JsonObject { ["x-queue-type"] = "quorum" },
+        });
+        var deadLetterBinding = Binding(DeadLetter, DeadLetter, "queue");
+        deadLetterBinding["vhost"] = host;
+        document["bindings"]!.AsArray().Add(deadLetterBinding);
+        document["policies"] = new JsonArray(new JsonObject
+        {
+            ["vhost"] = host, ["name"] = "longshan-delivery-limit", ["pattern"] = @"^longshan\.(?!dead-letter$)",
+            ["apply-to"] = "queues", ["priority"] = 1,
+            ["definition"] = new JsonObject { ["delivery-limit"] = 20, ["dead-letter-exchange"] = DeadLetter },
+        });
+        return document;
+    }
+
+    /// <summary>Where a message goes after its queue's delivery limit (production), for a person to inspect and re-drive.</summary>
+    public const string DeadLetter = "longshan.dead-letter";
+
     public static string ToJson(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
     static JsonObject Binding(string source, string destination, string destinationType) => new()
@@ -111,8 +150,8 @@ public static class BrokerDefinitions
     static JsonObject User(string name, string? password, string tags)
     {
         var user = new JsonObject { ["name"] = name, ["tags"] = tags };
-        if (password is null) return user;
-        user["password_hash"] = PasswordHash(password);
+        // An empty hash matches no password: the user cannot log in until an operator sets one.
+        user["password_hash"] = password is null ? "" : PasswordHash(password);
         user["hashing_algorithm"] = "rabbit_password_hashing_sha256";
         return user;
     }

@@ -30,16 +30,27 @@ public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpP
         return new LocalRabbitMq(full, $"longshan-{hash}@localhost", FreePort(), FreePort(), FreePort());
     }
 
-    /// <summary>Writes the node's configuration files and returns the environment the server (and rabbitmqctl) needs.</summary>
-    public IReadOnlyDictionary<string, string> PrepareEnvironment()
+    /// <summary>The connection string of one of the platform's users (see <see cref="PrepareEnvironment"/>).</summary>
+    public string ConnectionStringAs(string user, string password) => $"amqp://{user}:{password}@127.0.0.1:{AmqpPort}";
+
+    /// <summary>
+    /// Writes the node's configuration files and returns the environment the server (and rabbitmqctl) needs. With
+    /// <paramref name="servicePasswords"/>, the node loads the platform's definitions at every boot
+    /// (<see cref="BrokerDefinitions.Broker"/>: topology, one user per service with these passwords).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PrepareEnvironment(IReadOnlyDictionary<string, string?>? servicePasswords = null)
     {
         Directory.CreateDirectory(DataFolder);
         var config = Path.Combine(DataFolder, "rabbitmq.conf");
+        var definitions = Path.Combine(DataFolder, "definitions.json");
+        if (servicePasswords is not null)
+            File.WriteAllText(definitions, BrokerDefinitions.ToJson(BrokerDefinitions.Broker("/", servicePasswords, quorumQueues: false)));
         File.WriteAllText(config, $"""
             listeners.tcp.default = 127.0.0.1:{AmqpPort}
             management.tcp.ip = 127.0.0.1
             management.tcp.port = {ManagementPort}
             loopback_users.guest = true
+            {(servicePasswords is null ? "" : $"load_definitions = {definitions}")}
             """);
         var plugins = Path.Combine(DataFolder, "enabled_plugins");
         File.WriteAllText(plugins, "[rabbitmq_management].");
