@@ -81,16 +81,21 @@ public static class BrokerDefinitions
 
     /// <summary>
     /// A whole broker's definitions for one virtual host: topology, one user per service with its permissions, and
-    /// an administrator. A null password leaves the user unable to log in until one is set (<c>rabbitmqctl change_password</c>).
+    /// optionally an administrator. A null password leaves the user unable to log in until one is set (<c>rabbitmqctl change_password</c>).
     /// </summary>
-    public static JsonObject Broker(string virtualHost, IReadOnlyDictionary<string, string?> passwords, bool quorumQueues)
+    /// <param name="administrator">A user with every right and the management UI (a node that loads definitions at boot creates no default user).</param>
+    public static JsonObject Broker(string virtualHost, IReadOnlyDictionary<string, string?> passwords, bool quorumQueues,
+        (string Name, string Password)? administrator = null)
     {
         var document = Topology(quorumQueues, virtualHost);
+        var users = passwords.ToDictionary();
+        if (administrator is { } admin) users[admin.Name] = admin.Password;
+        bool IsAdministrator(string user) => user == administrator?.Name;
         document["vhosts"] = new JsonArray(new JsonObject { ["name"] = virtualHost });
-        document["users"] = new JsonArray([.. passwords.Select(p => User(p.Key, p.Value, p.Key == "admin" ? "administrator" : ""))]);
-        document["permissions"] = new JsonArray([.. passwords.Keys.Select(user =>
+        document["users"] = new JsonArray([.. users.Select(p => User(p.Key, p.Value, IsAdministrator(p.Key) ? "administrator" : ""))]);
+        document["permissions"] = new JsonArray([.. users.Keys.Select(user =>
         {
-            var permission = user == "admin" ? new Permission(".*", ".*", ".*") : ForService(user);
+            var permission = IsAdministrator(user) ? new Permission(".*", ".*", ".*") : ForService(user);
             return (JsonNode)new JsonObject
             {
                 ["user"] = user, ["vhost"] = virtualHost,

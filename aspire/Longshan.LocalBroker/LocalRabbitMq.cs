@@ -36,7 +36,8 @@ public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpP
     /// <summary>
     /// Writes the node's configuration files and returns the environment the server (and rabbitmqctl) needs. With
     /// <paramref name="servicePasswords"/>, the node loads the platform's definitions at every boot
-    /// (<see cref="BrokerDefinitions.Broker"/>: topology, one user per service with these passwords).
+    /// (<see cref="BrokerDefinitions.Broker"/>: topology, one user per service with these passwords, and guest/guest as the
+    /// administrator, loopback only, as RabbitMQ would create it without definitions).
     /// </summary>
     public IReadOnlyDictionary<string, string> PrepareEnvironment(IReadOnlyDictionary<string, string?>? servicePasswords = null)
     {
@@ -44,7 +45,7 @@ public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpP
         var config = Path.Combine(DataFolder, "rabbitmq.conf");
         var definitions = Path.Combine(DataFolder, "definitions.json");
         if (servicePasswords is not null)
-            File.WriteAllText(definitions, BrokerDefinitions.ToJson(BrokerDefinitions.Broker("/", servicePasswords, quorumQueues: false)));
+            File.WriteAllText(definitions, BrokerDefinitions.ToJson(BrokerDefinitions.Broker("/", servicePasswords, quorumQueues: false, administrator: ("guest", "guest"))));
         File.WriteAllText(config, $"""
             listeners.tcp.default = 127.0.0.1:{AmqpPort}
             management.tcp.ip = 127.0.0.1

@@ -46,6 +46,14 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     AgencyService.AgencyServiceClient Agencies => new(platform.Channel("publicity"));
 
     [Fact]
+    public async Task A_clean_start_logs_no_error_in_any_resource()
+    {
+        var logs = await platform.LogsAsync();
+        Assert.True(logs.Count > 0, "no log lines read: are the resources' logs still reachable?");
+        Assert.Empty(logs.Errors);
+    }
+
+    [Fact]
     public async Task Registered_agency_reaches_archive_legal_review_and_statistics()
     {
         var code = CreditCodes.New();

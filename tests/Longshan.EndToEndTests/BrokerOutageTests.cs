@@ -40,6 +40,9 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(async () => await TotalAsync() == 1), "the first event never arrived");
 
         await broker.StopAsync();
+        foreach (var service in Platform.Services)
+            Assert.True(await Eventually.TrueAsync(async () => await platform.HealthAsync(service) == 503, TimeSpan.FromSeconds(60)),
+                $"{service} still reports healthy without its broker");
         var duringOutage = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -53,6 +56,9 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         await broker.StartAsync();
 
         Assert.True(await Eventually.TrueAsync(async () => await TotalAsync() == 6, TimeSpan.FromSeconds(120)), "events were lost");
+        foreach (var service in Platform.Services)
+            Assert.True(await Eventually.TrueAsync(async () => await platform.HealthAsync(service) == 200, TimeSpan.FromSeconds(60)),
+                $"{service} did not turn healthy when its broker returned");
         foreach (var service in new[] { "archive", "legalreview" })
             Assert.True(await Eventually.TrueAsync(async () => await platform.QueryAsync(service, c =>
                 c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM known_agencies")) == 6), $"{service} missed events");

@@ -25,6 +25,17 @@ public sealed class Platform : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>The console logs of the services and the broker since the start.</summary>
+    public Task<ResourceLogs.Lines> LogsAsync() => ResourceLogs.ReadAsync(app, [.. Services, "rabbitmq"]);
+
+    /// <summary>A service's /health answer (200 healthy, 503 unhealthy).</summary>
+    public async Task<int> HealthAsync(string service)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try { return (int)(await http.GetAsync(new Uri(app.GetEndpoint(service, "http"), "/health"))).StatusCode; }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { return 0; }
+    }
+
     /// <summary>From building the AppHost model to every service healthy (reported, never asserted).</summary>
     public TimeSpan StartUpTime { get; private init; }
 

@@ -17,7 +17,9 @@ namespace Longshan.Testing;
 /// </summary>
 /// <param name="service">The service name, as in its connection string <c>{service}-db</c>.</param>
 /// <param name="virtualHost">A virtual host to join (e.g. one a test filled before the service first started); a new one by default.</param>
-public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null) : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+/// <param name="broker">A node of the test's own (one it stops and starts); the node shared by the test run by default.</param>
+public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null, RabbitNode? broker = null)
+    : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     GrpcChannel? channel;
 
@@ -35,19 +37,21 @@ public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null)
 
     /// <summary>Publishes an event into this app's virtual host as <paramref name="publisher"/>'s broker user would.</summary>
     public async Task PublishAsAsync<TEvent>(string publisher, TEvent @event) where TEvent : Longshan.Contracts.Events.IntegrationEvent =>
-        await BrokerPublisher.PublishAsync((await SharedBroker.Node.Value).ConnectionStringAs(publisher, VirtualHost), @event);
+        await BrokerPublisher.PublishAsync((await NodeAsync()).ConnectionStringAs(publisher, VirtualHost), @event);
+
+    async Task<RabbitNode> NodeAsync() => broker ?? await SharedBroker.Node.Value;
 
     public virtual GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var broker = SharedBroker.Node.Value.GetAwaiter().GetResult();
+        var node = NodeAsync().GetAwaiter().GetResult();
         // Its own virtual host: test apps run in parallel and would otherwise compete for one another's queue messages.
-        BrokerAddress = broker.CreateVirtualHostAsync(VirtualHost).GetAwaiter().GetResult();
+        BrokerAddress = node.CreateVirtualHostAsync(VirtualHost).GetAwaiter().GetResult();
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{service}-db", $"Data Source={DatabasePath}");
         // The service's own broker user: it may publish only to longshan.<service>.* (BrokerDefinitions.ForService).
-        builder.UseSetting("ConnectionStrings:rabbitmq", broker.ConnectionStringAs(service, VirtualHost));
+        builder.UseSetting("ConnectionStrings:rabbitmq", node.ConnectionStringAs(service, VirtualHost));
         builder.UseSetting("Identity:UseDevelopmentIssuer", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -71,6 +75,17 @@ public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null)
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync();
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    /// <summary>Every table's row count: "nothing was written" is this snapshot unchanged.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> TableCountsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables) counts[table] = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM \"{table}\"");
+        return counts;
     }
 
     /// <summary>Writes to the service's SQLite file directly, to set up a state the API cannot produce.</summary>

@@ -42,7 +42,11 @@ public static class LongshanService
         builder.AddCountyCalendar();
         builder.AddLongshanIdentity();
         builder.AddLongshanMessaging(serviceName);
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpc(o =>
+        {
+            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            o.Interceptors.Add<OwningAgencyInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         ConfigureKestrel(builder);
         return builder;

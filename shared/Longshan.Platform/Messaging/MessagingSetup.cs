@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Longshan.Platform.Messaging;
@@ -33,8 +34,22 @@ public static class MessagingSetup
 
         var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
 
+        // The web server starts only once the bus is connected and its queues are bound: no request (nor an
+        // orchestrator's health probe) meets a half-started service, and a clean start logs no unhealthy check.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
+            // /health turns Unhealthy (not Degraded) while the broker is away, and healthy when it is back.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "broker";
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+            });
             // Features add their consumers later (builder.AddConsumer<T>(name)); MassTransit keeps registrations in
             // the service collection, so registering through this configurator after AddMassTransit returns works.
             builder.Properties[typeof(ConsumerRegistry)] = new ConsumerRegistry(bus, serviceName, names);

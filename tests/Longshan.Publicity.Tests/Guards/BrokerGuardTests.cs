@@ -2,7 +2,7 @@ using Longshan.Contracts.Events.LegalReview;
 using Longshan.Publicity.Tests.Support;
 using RabbitMQ.Client.Exceptions;
 
-namespace Longshan.Publicity.Tests.Messaging;
+namespace Longshan.Publicity.Tests.Guards;
 
 /// <summary>
 /// The broker's own guard rails, with the users and topology the platform gives it (BrokerDefinitions): only the
