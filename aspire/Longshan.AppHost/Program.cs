@@ -8,10 +8,11 @@ Directory.CreateDirectory(dataFolder);
 
 var broker = builder.AddBroker(dataFolder);
 
-// Without a configured identity provider the services accept tokens of the development issuer
-// (mint one with tools/Longshan.DevToken). Production sets Identity:Issuer and Identity:SigningKey.
+// A local run (./run.sh, appsettings.json) turns the development issuer on explicitly (mint tokens with
+// tools/Longshan.DevToken); a deployment turns it off and names the identity provider (Identity:Issuer and
+// Identity:PublicKeyFile or Identity:Authority). Both at once is refused by every service at start-up.
 var identity = builder.Configuration.GetSection("Identity");
-var useDevelopmentIssuer = string.IsNullOrEmpty(identity["SigningKey"]);
+var useDevelopmentIssuer = identity.GetValue("UseDevelopmentIssuer", false);
 
 AddService<Projects.Longshan_Publicity>("publicity");
 AddService<Projects.Longshan_RecordingArchive>("archive");
@@ -34,8 +35,6 @@ void AddService<TProject>(string name) where TProject : IProjectMetadata, new()
     if (broker.ConnectionStringOf(name) is { } own) service.WithEnvironment("ConnectionStrings__rabbitmq", own);
     if (broker.WaitFor) service.WaitFor(broker.Resource);
     if (useDevelopmentIssuer) service.WithEnvironment("Identity__UseDevelopmentIssuer", "true");
-    else service
-        .WithEnvironment("Identity__Issuer", identity["Issuer"])
-        .WithEnvironment("Identity__Audience", identity["Audience"] ?? "longshan")
-        .WithEnvironment("Identity__SigningKey", identity["SigningKey"]);
+    foreach (var setting in identity.GetChildren().Where(s => s.Key != "UseDevelopmentIssuer" && !string.IsNullOrEmpty(s.Value)))
+        service.WithEnvironment($"Identity__{setting.Key}", setting.Value);
 }

@@ -46,11 +46,18 @@ public static class LongshanService
         {
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             o.Interceptors.Add<OwningAgencyInterceptor>();
+            // Every message is small: a larger one is refused with ResourceExhausted from its 5-byte length prefix,
+            // before its body is read. Files travel as streams of chunks below this size (the archive's upload).
+            o.MaxReceiveMessageSize = MaxMessageBytes;
+            o.MaxSendMessageSize = MaxMessageBytes;
         });
         builder.Services.AddGrpcReflection();
         ConfigureKestrel(builder);
         return builder;
     }
+
+    /// <summary>The largest gRPC message a service accepts or sends (4 MiB).</summary>
+    public const int MaxMessageBytes = 4 * 1024 * 1024;
 
     /// <summary>Applies the platform's and the service's migrations, then wires authentication and reflection.</summary>
     public static async Task UseLongshanServiceAsync(this WebApplication app, string serviceName, Assembly serviceMigrations)

@@ -10,7 +10,9 @@ public static class TokenIssuer
 {
     public static SymmetricSecurityKey Key(IdentityOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
 
-    public static string Mint(IdentityOptions options, string subject, string agencyCode, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider time, string? name = null)
+    /// <summary>A token of <paramref name="options"/>' issuer and audience, signed with its HMAC key or with <paramref name="credentials"/> (e.g. an identity provider's RSA/EC private key in tests).</summary>
+    public static string Mint(IdentityOptions options, string subject, string agencyCode, IEnumerable<string> roles, TimeSpan lifetime, TimeProvider time,
+        string? name = null, SigningCredentials? credentials = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claims = new List<Claim> { new(Claims.Subject, subject), new(Claims.Name, name ?? subject), new(Claims.Agency, agencyCode) };
@@ -23,7 +25,7 @@ public static class TokenIssuer
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = new SigningCredentials(Key(options), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials ?? new SigningCredentials(Key(options), SecurityAlgorithms.HmacSha256),
         });
     }
 }

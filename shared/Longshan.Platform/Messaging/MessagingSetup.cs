@@ -70,7 +70,15 @@ public static class MessagingSetup
                 rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
                 rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
                 rabbit.Publish<IntegrationEvent>(p => p.Exclude = true);
-                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
+                // A consumer whose database is away for minutes keeps its message and tries again on a widening
+                // schedule (0.1 s … 2 min, about 16 minutes in all, inside RabbitMQ's 30-minute consumer timeout)
+                // instead of parking it in _error after a few seconds; a message that cannot be read is parked at once.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<SerializationException>();
+                    retry.Ignore<System.Text.Json.JsonException>();
+                    retry.Exponential(16, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500));
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

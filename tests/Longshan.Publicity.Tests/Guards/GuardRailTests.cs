@@ -16,6 +16,24 @@ public sealed class GuardRailTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_100_MB_request_is_refused_with_resource_exhausted()
+    {
+        using var app = new PublicityApp();
+        var agency = await app.RegisterAgencyAsync();
+        var client = new Longshan.Contracts.Publicity.V1.DecisionService.DecisionServiceClient(app.Channel);
+        var request = new Longshan.Contracts.Publicity.V1.RegisterDecisionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, CaseNumber = new string('x', 100 * 1024 * 1024),
+        };
+        var before = await app.TableCountsAsync();
+
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.RegisterDecisionAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
+
+        Assert.Equal(Grpc.Core.StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Equal(before, await app.TableCountsAsync());
+    }
+
+    [Fact]
     public async Task Malformed_requests_to_every_rpc_get_a_clear_error_and_change_nothing()
     {
         using var app = new PublicityApp();

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using Grpc.Core;
 using Longshan.Platform.Identity;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Longshan.UnitTests.Platform;
 
@@ -72,6 +74,41 @@ public sealed class TokenTests
 
         Assert.NotNull(await ValidateAsync(TokenIssuer.Mint(Options, "x", Agency, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System), Options));
         Assert.Null(await ValidateAsync(token, Options));
+    }
+
+    /// <summary>A service that only verifies holds the provider's public key: RS256 and ES256 tokens pass, and an HS256 token "signed" with the public key (algorithm confusion) does not.</summary>
+    [Theory]
+    [InlineData("rsa")]
+    [InlineData("ec")]
+    public async Task A_public_key_verifies_the_providers_tokens_and_nothing_else(string kind)
+    {
+        using AsymmetricAlgorithm key = kind == "rsa" ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, key.ExportSubjectPublicKeyInfoPem());
+        var verifier = new IdentityOptions { Issuer = "https://idp.longshan.gov.cn", PublicKeyFile = file }.Resolve();
+        var signing = key is RSA rsa
+            ? new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256)
+            : new SigningCredentials(new ECDsaSecurityKey((ECDsa)key), SecurityAlgorithms.EcdsaSha256);
+        var issued = TokenIssuer.Mint(verifier, "u1", Agency, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System, credentials: signing);
+        var confused = TokenIssuer.Mint(new IdentityOptions { Issuer = verifier.Issuer, Audience = verifier.Audience, SigningKey = await File.ReadAllTextAsync(file) },
+            "u1", Agency, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System);
+        using AsymmetricAlgorithm other = kind == "rsa" ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var forged = TokenIssuer.Mint(verifier, "u1", Agency, [Roles.CountyAdmin], TimeSpan.FromHours(1), TimeProvider.System, credentials: other is RSA r
+            ? new SigningCredentials(new RsaSecurityKey(r), SecurityAlgorithms.RsaSha256)
+            : new SigningCredentials(new ECDsaSecurityKey((ECDsa)other), SecurityAlgorithms.EcdsaSha256));
+
+        Assert.Equal("u1", (await ValidateAsync(issued, verifier))?.Subject);
+        Assert.Null(await ValidateAsync(confused, verifier));
+        Assert.Null(await ValidateAsync(forged, verifier));
+        Assert.Null(await ValidateAsync(issued, Options)); // the development issuer does not accept it either
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void The_development_issuer_beside_a_public_key_or_authority_fails_at_start_up()
+    {
+        Assert.Throws<InvalidOperationException>(() => new IdentityOptions { UseDevelopmentIssuer = true, PublicKeyFile = "/etc/idp.pem" }.Resolve());
+        Assert.Throws<InvalidOperationException>(() => new IdentityOptions { UseDevelopmentIssuer = true, Authority = "https://idp.longshan.gov.cn" }.Resolve());
     }
 
     [Fact]
