@@ -1,4 +1,5 @@
 using Longshan.LegalReview.Agencies;
+using Longshan.LegalReview.Reviews;
 using Longshan.Platform.Hosting;
 
 const string ServiceName = "legalreview";
@@ -7,11 +8,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddLongshanService(ServiceName);
 builder.AddAgencies();
+builder.AddReviews();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
 app.MapAgencies();
+app.MapReviews();
 app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1.LegalReviewService").AllowAnonymous();
 
 app.Run();
