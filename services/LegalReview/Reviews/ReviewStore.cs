@@ -134,7 +134,7 @@ public sealed class ReviewStore
         await session.ListAsync<FindingRow>(SelectFindings, new { reviewId });
 
     public Task AddStepAsync(DbSession session, string reviewId, ReviewStepRow step, DateTimeOffset at) =>
-        session.ExecuteAsync(InsertStep, new { reviewId, step.Step, step.PersonId, step.PersonName, step.Role, at, step.Note });
+        session.ExecuteAsync(InsertStep, new { reviewId, step = step.Step, personId = step.PersonId, personName = step.PersonName, role = step.Role, at, note = step.Note });
 
     public async Task<IReadOnlyList<StepRow>> StepsAsync(DbSession session, string reviewId) =>
         await session.ListAsync<StepRow>(SelectSteps, new { reviewId });
