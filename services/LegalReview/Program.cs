@@ -1,4 +1,6 @@
 using Longshan.LegalReview.Agencies;
+using Longshan.LegalReview.Catalog;
+using Longshan.LegalReview.Discretion;
 using Longshan.LegalReview.Reviews;
 using Longshan.Platform.Hosting;
 
@@ -9,13 +11,17 @@ builder.AddServiceDefaults();
 builder.AddLongshanService(ServiceName);
 builder.AddAgencies();
 builder.AddReviews();
+builder.AddCatalog();
+builder.AddDiscretion();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);
 app.MapDefaultEndpoints();
 app.MapAgencies();
 app.MapReviews();
-app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1.LegalReviewService").AllowAnonymous();
+app.MapCatalog();
+app.MapDiscretion();
+app.MapGet("/", () => "Longshan LegalReview — gRPC: longshan.legalreview.v1 (ReviewService, ReviewerRosterService, CatalogService, DiscretionService, LegalReviewService)").AllowAnonymous();
 
 app.Run();
 
