@@ -2,6 +2,7 @@ using Longshan.LegalReview.Agencies;
 using Longshan.LegalReview.Catalog;
 using Longshan.LegalReview.Discretion;
 using Longshan.LegalReview.Reviews;
+using Longshan.LegalReview.Staffing;
 using Longshan.Platform.Hosting;
 
 const string ServiceName = "legalreview";
@@ -13,6 +14,7 @@ builder.AddAgencies();
 builder.AddReviews();
 builder.AddCatalog();
 builder.AddDiscretion();
+builder.AddStaffing();
 
 var app = builder.Build();
 await app.UseLongshanServiceAsync(ServiceName, typeof(Program).Assembly);

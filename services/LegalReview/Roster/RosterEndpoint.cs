@@ -2,6 +2,8 @@ using Grpc.Core;
 using Longshan.Contracts.LegalReview.V1;
 using Longshan.Contracts.Rules;
 using Longshan.LegalReview.Agencies;
+using Longshan.LegalReview.Staffing;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
@@ -14,7 +16,9 @@ namespace Longshan.LegalReview.Roster;
 /// gRPC <c>longshan.legalreview.v1.ReviewerRosterService</c> (T11): an agency lists its own legal-review staff; legal
 /// advisers and public-sector lawyers come from a county pool that only the county administrator assigns to agencies.
 /// </summary>
-public sealed class RosterEndpoint(ReadSession reads, ReviewerStore reviewers, KnownAgencyStore agencies, WriteTransaction writes, TimeProvider time)
+public sealed class RosterEndpoint(
+    ReadSession reads, ReviewerStore reviewers, KnownAgencyStore agencies, StaffingStore staffing, StaffingCheck staffingCheck, StaffingOptions staffingOptions,
+    WriteTransaction writes, TimeProvider time)
     : ReviewerRosterService.ReviewerRosterServiceBase
 {
     [Authorize(Policy = Policies.Write)]
@@ -45,7 +49,9 @@ public sealed class RosterEndpoint(ReadSession reads, ReviewerStore reviewers, K
         {
             if (await agencies.FindAsync(session, agencyCode) is null)
                 throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agencyCode);
-            await reviewers.UpsertAsync(session, reviewer, time.GetUtcNow(), caller.Subject);
+            var now = time.GetUtcNow();
+            await reviewers.UpsertAsync(session, reviewer, now, caller.Subject);
+            await staffingCheck.CheckAsync(session, agencyCode, now);
             return new WriteResult<AddReviewerResponse>(new AddReviewerResponse { Reviewer = ToProto(reviewer) }, $"{agencyCode}/{reviewer.PersonId}");
         });
     }
@@ -61,6 +67,20 @@ public sealed class RosterEndpoint(ReadSession reads, ReviewerStore reviewers, K
         var session = await reads.GetAsync(context.CancellationToken);
         var page = paging.Cut(await reviewers.PageAsync(session, agencyCode, paging.AfterKey ?? "", paging.Fetch), r => r.PersonId);
         return new ListReviewersResponse { Reviewers = { page.Items.Select(ToProto) }, NextPageToken = page.NextToken };
+    }
+
+    [Authorize(Policy = Policies.Read)]
+    public override async Task<GetStaffingRatioResponse> GetStaffingRatio(GetStaffingRatioRequest request, ServerCallContext context)
+    {
+        var agencyCode = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        if (UnifiedSocialCreditCode.Validate(agencyCode) is { } error) new FieldViolations().Add("agency_code", error).ThrowIfAny();
+        var session = await reads.GetAsync(context.CancellationToken);
+        var (reviewerCount, officers) = await staffing.CountAsync(session, agencyCode, CountyTime.Today(time));
+        return new GetStaffingRatioResponse
+        {
+            Reviewers = reviewerCount, Officers = officers, RatioBasisPoints = StaffingRatio.BasisPoints(reviewerCount, officers),
+            MinimumPercent = staffingOptions.MinimumPercent, BelowMinimum = StaffingRatio.Below(reviewerCount, officers, staffingOptions.MinimumPercent),
+        };
     }
 
     static string? KindName(ReviewerKind kind) => kind switch
