@@ -168,13 +168,13 @@ public sealed partial class DecisionEndpoint(
 
     /// <summary>
     /// 《行政处罚法》第五十八条: a major decision needs a passed legal review of this case — same agency, same case
-    /// number, completed on or before the decision date (the platform's one clearance rule).
+    /// number, completed on or before the decision date, of the same text when both name a digest (the platform's one clearance rule).
     /// </summary>
     async Task EnsureClearedAsync(DbSession session, DecisionRow row)
     {
         var reference = row.ReviewClearanceReference ?? "";
         var clearance = await clearances.FindAsync(session, reference);
-        var decision = new DecisionForClearance(row.AgencyCode, row.CaseNumber, row.DecisionDate);
+        var decision = new DecisionForClearance(row.AgencyCode, row.CaseNumber, row.DecisionDate, row.ContentDigest);
         if (ReviewClearanceRule.Refusal(clearance, decision) is { } rule)
             throw RpcErrors.FailedPrecondition(rule, reference,
                 $"{rule.Description}（法制审核 {reference}，案号 {row.CaseNumber}）/ legal review {reference} does not clear case {row.CaseNumber}");

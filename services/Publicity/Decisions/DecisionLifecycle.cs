@@ -38,6 +38,7 @@ public static class DecisionLifecycle
             DecisionDate = CountyTime.ParseDate(request.DecisionDate)!.Value,
             IsMajor = request.IsMajor,
             ReviewClearanceReference = string.IsNullOrWhiteSpace(request.ReviewClearanceReference) ? null : request.ReviewClearanceReference.Trim(),
+            ContentDigest = string.IsNullOrWhiteSpace(request.ContentDigest) ? null : request.ContentDigest.Trim().ToLowerInvariant(),
             PartyKind = DecisionNames.PartyKind(stored.Party.Kind)!,
             PublicationDeadline = publicationDeadline,
             Publishable = eligibility.MayPublish,

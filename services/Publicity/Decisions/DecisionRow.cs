@@ -16,6 +16,8 @@ public sealed class DecisionRow
     public DateOnly DecisionDate { get; set; }
     public bool IsMajor { get; set; }
     public string? ReviewClearanceReference { get; set; }
+    /// <summary>SHA-256 (lower-case hex) of the decision's text as the agency named it; compared with the clearance's draft digest.</summary>
+    public string? ContentDigest { get; set; }
     /// <summary>natural-person or organisation.</summary>
     public string PartyKind { get; set; } = "";
     /// <summary>Null (pending) while the holiday calendar of the deadline's year is not configured.</summary>

@@ -30,6 +30,8 @@ public static class DecisionValidation
         // 《行政处罚法》第五十八条: no major decision without a passed legal review — the reference is how we check it.
         if (request.IsMajor && string.IsNullOrWhiteSpace(request.ReviewClearanceReference))
             violations.Add("review_clearance_reference", "重大执法决定须注明法制审核编号 / a major decision needs its legal-review clearance reference (APL art. 58)");
+        if (!string.IsNullOrWhiteSpace(request.ContentDigest) && !System.Text.RegularExpressions.Regex.IsMatch(request.ContentDigest.Trim(), "^[0-9a-fA-F]{64}$"))
+            violations.Add("content_digest", "须为 64 位十六进制 SHA-256 / must be a SHA-256 in 64 hex digits");
         Content(violations, request.Content, request.Category, today, NoLegacyKinds);
         return violations;
     }

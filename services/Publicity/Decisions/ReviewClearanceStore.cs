@@ -13,10 +13,11 @@ public sealed class ReviewClearanceStore
 {
     static readonly SqlStatement Upsert = new(
         """
-        INSERT INTO review_clearances (review_id, agency_code, case_number, outcome, passed, completed_at, received_at)
-        VALUES (@reviewId, @agencyCode, @caseNumber, @outcome, @passed, @completedAt, @receivedAt)
+        INSERT INTO review_clearances (review_id, agency_code, case_number, outcome, passed, completed_at, received_at, draft_digest)
+        VALUES (@reviewId, @agencyCode, @caseNumber, @outcome, @passed, @completedAt, @receivedAt, @draftDigest)
         ON CONFLICT (review_id) DO UPDATE SET agency_code = excluded.agency_code, case_number = excluded.case_number,
-            outcome = excluded.outcome, passed = excluded.passed, completed_at = excluded.completed_at, received_at = excluded.received_at
+            outcome = excluded.outcome, passed = excluded.passed, completed_at = excluded.completed_at, received_at = excluded.received_at,
+            draft_digest = excluded.draft_digest
         WHERE excluded.completed_at >= review_clearances.completed_at
         """,
         """
@@ -24,15 +25,16 @@ public sealed class ReviewClearanceStore
         USING (SELECT @reviewId AS review_id) AS source ON target.review_id = source.review_id
         WHEN MATCHED AND @completedAt >= target.completed_at THEN
             UPDATE SET agency_code = @agencyCode, case_number = @caseNumber, outcome = @outcome, passed = @passed,
-                completed_at = @completedAt, received_at = @receivedAt
+                completed_at = @completedAt, received_at = @receivedAt, draft_digest = @draftDigest
         WHEN NOT MATCHED THEN
-            INSERT (review_id, agency_code, case_number, outcome, passed, completed_at, received_at)
-            VALUES (@reviewId, @agencyCode, @caseNumber, @outcome, @passed, @completedAt, @receivedAt);
+            INSERT (review_id, agency_code, case_number, outcome, passed, completed_at, received_at, draft_digest)
+            VALUES (@reviewId, @agencyCode, @caseNumber, @outcome, @passed, @completedAt, @receivedAt, @draftDigest);
         """);
 
     static readonly SqlStatement SelectById = SqlStatement.Portable(
         """
-        SELECT review_id AS ReviewId, agency_code AS AgencyCode, case_number AS CaseNumber, passed AS Passed, completed_at AS CompletedAt
+        SELECT review_id AS ReviewId, agency_code AS AgencyCode, case_number AS CaseNumber, passed AS Passed, completed_at AS CompletedAt,
+            draft_digest AS DraftDigest
         FROM review_clearances WHERE review_id = @reviewId
         """);
 
@@ -46,13 +48,14 @@ public sealed class ReviewClearanceStore
             passed = review.Passed,
             completedAt = review.CompletedAt,
             receivedAt,
+            draftDigest = string.IsNullOrWhiteSpace(review.DraftDigest) ? null : review.DraftDigest.Trim().ToLowerInvariant(),
         });
 
     /// <summary>The clearance a decision names (by review id), whoever it belongs to; null when none is known.</summary>
     public async Task<ReviewClearance?> FindAsync(DbSession session, string reviewId)
     {
         var row = await session.SingleOrDefaultAsync<Row>(SelectById, new { reviewId = reviewId.Trim() });
-        return row is null ? null : new ReviewClearance(row.ReviewId, row.AgencyCode, row.CaseNumber, row.Passed, row.CompletedAt);
+        return row is null ? null : new ReviewClearance(row.ReviewId, row.AgencyCode, row.CaseNumber, row.Passed, row.CompletedAt, row.DraftDigest);
     }
 
     sealed class Row
@@ -62,5 +65,6 @@ public sealed class ReviewClearanceStore
         public string CaseNumber { get; set; } = "";
         public bool Passed { get; set; }
         public DateTimeOffset CompletedAt { get; set; }
+        public string? DraftDigest { get; set; }
     }
 }

@@ -51,6 +51,24 @@ public static class RuleCatalog
     public static readonly Rule ReviewClearanceOtherDraft = new("review-clearance-other-draft", "《行政处罚法》第五十八条",
         "法制审核通过的文本与决定文本不一致 / the legal review cleared a different text");
 
+    // ---- LegalReview (法制审核 workflow, roster; 《行政处罚法》第五十七、五十八条; T10–T15) ----
+    public static readonly Rule ReviewStatus = new("review-status", "法制审核流程: submitted → accepted → under-review → opinion (T10–T15)",
+        "审核申请当前状态不允许该操作 / the review request's status does not allow this step");
+    public static readonly Rule ReviewNotAssigned = new("review-not-assigned", "《行政处罚法》第五十八条；T13",
+        "只有被指派的审核人员可以记录审核结论和意见 / only the assigned reviewer may record findings and the opinion");
+    public static readonly Rule ReviewerNotOnRoster = new("reviewer-not-on-roster", "国办发〔2018〕118号；T11",
+        "该人员不在本机关法制审核人员名册中 / the person is not on the agency's reviewer roster");
+    public static readonly Rule ReviewerNotQualified = new("reviewer-not-qualified", "《行政处罚法》第五十八条第二款",
+        "初次从事法制审核的人员须取得国家统一法律职业资格 / a first-time reviewer must hold the legal professional qualification");
+    public static readonly Rule ReviewerIsHandler = new("reviewer-is-handler", "国办发〔2018〕118号 (审核与办案相分离)",
+        "本案承办人员不得审核本案 / an officer responsible for the case may not review it");
+    public static readonly Rule ReviewChecksIncomplete = new("review-checks-incomplete", "国办发〔2018〕118号；T13",
+        "各审核事项均有结论后方可出具审核意见 / every check needs a finding before the opinion");
+    public static readonly Rule ReviewAmendmentMissing = new("review-amendment-missing", "国办发〔2018〕118号 (修改后同意)",
+        "“修改后同意”须针对审核期间修改后的文本 / approve-after-amendment needs a version amended during the review");
+    public static readonly Rule ReviewExtensionNotAllowed = new("review-extension-not-allowed", "审核时限 [local]: 复杂案件可延长一次",
+        "仅复杂案件可延长审核期限，且只能延长一次 / only a complex case's time limit may be extended, once");
+
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

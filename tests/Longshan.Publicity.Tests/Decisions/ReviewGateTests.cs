@@ -95,6 +95,41 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE decision_id IN (@otherCase, @afterDate)", new { otherCase, afterDate }));
     }
 
+    /// <summary>
+    /// The gate is bound to the exact text (APL art. 58): the clearance names the digest of the draft it approved
+    /// (ReviewCompleted.draftDigest), the decision the digest of its content; a different text is not cleared.
+    /// </summary>
+    [Fact]
+    public async Task A_clearance_of_another_text_does_not_clear_the_decision()
+    {
+        var agency = await NewAgencyAsync(app);
+        var bus = app.Services.GetRequiredService<IBus>();
+        var approvedDigest = new string('a', 64);
+
+        var otherText = Penalty(agency);
+        otherText.ContentDigest = new string('b', 64);
+        var (otherTextId, otherTextRef) = await MajorDecisionAsync(agency, otherText);
+        await bus.Publish(Review(agency, otherTextRef, otherText.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30) with { DraftDigest = approvedDigest });
+
+        var sameText = Penalty(agency);
+        sameText.ContentDigest = approvedDigest.ToUpperInvariant(); // hex compares case-insensitively
+        var (sameTextId, sameTextRef) = await MajorDecisionAsync(agency, sameText);
+        await bus.Publish(Review(agency, sameTextRef, sameText.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30) with { DraftDigest = approvedDigest });
+
+        var badDigest = Penalty(agency);
+        badDigest.ContentDigest = "not-a-digest";
+        var malformed = await FailsAsync(client.RegisterDecisionAsync(badDigest, TestTokens.Bearer(agency)));
+
+        foreach (var reference in new[] { otherTextRef, sameTextRef })
+            await Eventually.HoldsAsync(async () => await app.CountAsync(
+                "SELECT COUNT(*) FROM review_clearances WHERE review_id = @reference AND draft_digest = @approvedDigest", new { reference, approvedDigest }) == 1,
+                $"review {reference} is stored with its digest");
+
+        Assert.Equal("review-clearance-other-draft", RuleOf(await FailsAsync(client.PublishDecisionAsync(Publish(otherTextId), TestTokens.Bearer(agency)))));
+        Assert.Equal(sameTextId, (await client.PublishDecisionAsync(Publish(sameTextId), TestTokens.Bearer(agency))).Decision.DecisionId);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, malformed.StatusCode);
+    }
+
     async Task<(string DecisionId, string Reference)> MajorDecisionAsync(string agency, RegisterDecisionRequest request)
     {
         request.IsMajor = true;

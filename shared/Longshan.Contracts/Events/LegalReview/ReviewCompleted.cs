@@ -12,7 +12,8 @@ namespace Longshan.Contracts.Events.LegalReview;
 /// <code>
 /// { "eventId": "…", "eventType": "ReviewCompleted", "schemaVersion": 1, "occurredAt": "2026-09-28T08:00:00Z",
 ///   "agencyCode": "11433130MB1234567X", "reviewId": "LS-FZSH-2026-0042", "caseNumber": "龙市监罚〔2026〕42号",
-///   "outcome": "approve", "completedAt": "2026-09-28T08:00:00Z" }
+///   "outcome": "approve", "completedAt": "2026-09-28T08:00:00Z",
+///   "draftDigest": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" }
 /// </code>
 /// </example>
 [EventContract("legalreview", "ReviewCompleted", 1)]
@@ -28,6 +29,12 @@ public sealed record ReviewCompleted : IntegrationEvent
     public required string Outcome { get; init; }
 
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the draft decision as finally approved — after <c>approve-after-amendment</c>, the
+    /// amended version; the reviewed version for <c>disagree</c>. Joined v1 later (additive): null in events raised before.
+    /// </summary>
+    public string? DraftDigest { get; init; }
 
     public const string Approve = "approve";
     public const string ApproveAfterAmendment = "approve-after-amendment";
