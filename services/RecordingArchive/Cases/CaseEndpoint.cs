@@ -26,7 +26,7 @@ namespace Longshan.RecordingArchive.Cases;
 /// </summary>
 public sealed class CaseEndpoint(
     ReadSession reads, CaseStore cases, OfficerStore officers, EvidenceRecordStore evidence, KnownAgencyStore agencies,
-    ReviewClearanceStore clearances, ArchiveLog log, ReadAccess access, WriteTransaction writes, IOptions<ArchiveOptions> options, TimeProvider time)
+    ReviewClearanceStore clearances, DeviceStore devices, ArchiveLog log, ReadAccess access, WriteTransaction writes, IOptions<ArchiveOptions> options, TimeProvider time)
     : CaseService.CaseServiceBase
 {
     [Authorize(Policy = Policies.Write)]
@@ -110,6 +110,9 @@ public sealed class CaseEndpoint(
             var present = Distinct(request.OfficerCertificates);
             if (IsInvestigationRecord(request.Kind) && await ValidOfficersAsync(session, row.AgencyCode, present, day) < 2)
                 throw RpcErrors.FailedPrecondition(RuleCatalog.InvestigationTooFewOfficers, caseId.ToString());
+            // T7(1): a recording names a device registered for the agency.
+            if (request.AudioVideo is { } av && !await devices.ExistsAsync(session, row.AgencyCode, av.DeviceId.Trim()))
+                throw RpcErrors.FailedPrecondition(RuleCatalog.RecordingDeviceUnknown, av.DeviceId.Trim());
             var details = new RecordDetails(present, [], [], CaseMapping.ToDetails(request.AudioVideo));
             var record = await InsertRecordAsync(session, caller, row, request.Kind, request.Title.Trim(), day, file, details, corrects);
             return new WriteResult<RecordResponse>(new RecordResponse { Record = CaseMapping.ToProto(record) }, record.RecordId.ToString());
@@ -211,6 +214,28 @@ public sealed class CaseEndpoint(
         var rows = await cases.PageAsync(session, caller.AgencyCode, paging.AfterKey ?? "", paging.Fetch);
         var page = paging.Cut(rows, c => c.CaseNumber);
         return new ListCasesResponse { Cases = { page.Items.Select(c => CaseMapping.ToProto(c)) }, NextPageToken = page.NextToken };
+    }
+
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<RegisterDeviceResponse> RegisterDevice(RegisterDeviceRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations().RequestId(request.RequestId);
+        var agency = UnifiedSocialCreditCode.Normalize(request.AgencyCode);
+        if (UnifiedSocialCreditCode.Validate(agency) is { } error) violations.Add("agency_code", error);
+        violations.Required("device_id", request.DeviceId).MaxLength("device_id", request.DeviceId, 64)
+            .Required("unit", request.Unit).MaxLength("unit", request.Unit, 100).ThrowIfAny();
+        Caller.From(context).EnsureMayWriteFor(agency);
+        var deviceId = request.DeviceId.Trim();
+        return await writes.RunAsync(context, request, RegisterDeviceResponse.Parser, async session =>
+        {
+            if (await agencies.FindAsync(session, agency) is null) throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agency);
+            if (await devices.ExistsAsync(session, agency, deviceId))
+                throw RpcErrors.AlreadyExists($"执法记录仪 {deviceId} 已登记 / device already registered");
+            var now = time.GetUtcNow();
+            await devices.InsertAsync(session, agency, deviceId, request.Unit.Trim(), now);
+            return new WriteResult<RegisterDeviceResponse>(
+                new RegisterDeviceResponse { AgencyCode = agency, DeviceId = deviceId, Unit = request.Unit.Trim(), RegisteredAt = now.ToString("O") }, deviceId);
+        });
     }
 
     async Task<CaseRow> CaseForWriteAsync(DbSession session, Caller caller, Guid caseId)

@@ -108,7 +108,7 @@ public sealed class CaseStore
                r.evidence_id AS EvidenceId, e.sha256 AS EvidenceSha256, r.author AS Author, r.author_name AS AuthorName,
                r.recorded_at AS RecordedAt, r.details AS Details, r.corrects_record_id AS CorrectsRecordId
         FROM case_records r LEFT JOIN evidence e ON e.evidence_id = r.evidence_id
-        WHERE r.case_id = @caseId ORDER BY r.recorded_at, r.record_id
+        WHERE r.case_id = @caseId ORDER BY r.sequence
         """);
 
     static readonly SqlStatement CasesOfEvidence = SqlStatement.Portable(

@@ -10,6 +10,7 @@ public static class CasesFeature
         builder.Services.Configure<ArchiveOptions>(builder.Configuration.GetSection(ArchiveOptions.Section));
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddSingleton<ReviewClearanceStore>();
+        builder.Services.AddSingleton<DeviceStore>();
         builder.AddConsumer<ReviewCompletedConsumer>("review-completed");
         return builder;
     }

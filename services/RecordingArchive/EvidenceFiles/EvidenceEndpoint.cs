@@ -170,6 +170,10 @@ public sealed class EvidenceEndpoint(
         if (UnifiedSocialCreditCode.Validate(agency) is { } error) violations.Add("agency_code", error);
         violations.ThrowIfAny();
         Caller.From(context).EnsureMayWriteFor(agency);
+        // While a stream of this upload still runs (a broken connection the server has not yet noticed), its offset is
+        // still moving: the client asks again shortly.
+        using var lease = gate.TryEnter(EvidenceUploads.Key(agency, request.RequestId))
+            ?? throw RpcErrors.FailedPrecondition(RuleCatalog.UploadInProgress, request.RequestId);
         await using var session = await database.ReadAsync(context.CancellationToken);
         if (await records.FindByRequestAsync(session, agency, request.RequestId) is { } done)
             return new GetUploadOffsetResponse { Offset = done.Size, Size = done.Size };

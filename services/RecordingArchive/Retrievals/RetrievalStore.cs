@@ -73,7 +73,7 @@ public sealed class RetrievalStore
         JOIN retrievals t ON t.retrieval_id = r.retrieval_id
         JOIN case_files c ON c.case_id = t.case_id
         WHERE r.agency_code = @agencyCode AND r.read_on >= @from AND r.read_on <= @to
-        ORDER BY r.read_at, r.read_id
+        ORDER BY r.read_at, r.sequence
         """);
 
     public Task InsertAsync(DbSession session, RetrievalRow row) => session.ExecuteAsync(Insert, row);

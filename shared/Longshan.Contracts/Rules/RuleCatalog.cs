@@ -86,6 +86,8 @@ public static class RuleCatalog
         "缺少执行记录 / the execution record is missing");
     public static readonly Rule ArchiveMissingAudioVideo = new("archive-missing-audio-video", "《行政处罚法》第四十七条；国办发〔2018〕118号 (全过程音像记录)",
         "必须音像记录的执法活动缺少音像记录 / an activity that must be recorded on audio/video has no recording");
+    public static readonly Rule RecordingDeviceUnknown = new("recording-device-unknown", "国办发〔2018〕118号 (执法记录仪管理)",
+        "音像记录须注明本执法主体已登记的执法记录仪 / an audio-video record names a recording device registered for the agency");
     public static readonly Rule RetrievalRequired = new("retrieval-required", "国办发〔2018〕118号 (调阅监督)",
         "调阅其他单位或已归档案卷须经批准的调阅申请 / reading another agency's or an archived case needs an approved retrieval");
     public static readonly Rule RetrievalSelfApproval = new("retrieval-self-approval", "国办发〔2018〕118号 (调阅监督)",

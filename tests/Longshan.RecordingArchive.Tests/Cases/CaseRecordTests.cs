@@ -139,8 +139,34 @@ public sealed class CaseRecordTests(ArchiveApp app) : IClassFixture<ArchiveApp>
 
         Assert.Equal(64, record.EvidenceSha256.Length);
         Assert.Equal("evidence-other-agency", RuleOf(refused));
-        Assert.Equal(("sealing-seizure", "ZFJLY-0042", "更换电池"), (video.AudioVideo.Activity, video.AudioVideo.DeviceId, video.AudioVideo.Interruptions[0].Reason));
+        Assert.Equal(("sealing-seizure", "更换电池"), (video.AudioVideo.Activity, video.AudioVideo.Interruptions[0].Reason));
+        Assert.StartsWith("ZFJLY-", video.AudioVideo.DeviceId);
         Assert.Equal(2, await app.CountAsync("SELECT COUNT(*) FROM archive_log WHERE kind = 'record' AND recorded_by = @by", new { by = data.Person.Subject }));
+    }
+
+    /// <summary>T7(1): recordings name a device registered for the agency; an interruption needs its reason.</summary>
+    [Fact]
+    public async Task An_audio_video_record_names_a_device_of_its_agency_and_the_reason_of_every_interruption()
+    {
+        var data = await CaseData.NewAsync(app);
+        var other = await CaseData.NewAsync(app);
+        var caseFile = await data.OpenAsync();
+        var own = await data.DeviceAsync("ZFJLY-0042");
+        var foreign = await other.DeviceAsync("ZFJLY-0043");
+
+        var again = await FailsAsync(() => data.DeviceAsync("ZFJLY-0042"));
+        var unknown = await FailsAsync(async () => await data.Cases.AddRecordAsync(await data.VideoRequestAsync(caseFile.CaseId, "sealing-seizure", "ZFJLY-9999"), data.Token));
+        var othersDevice = await FailsAsync(async () => await data.Cases.AddRecordAsync(await data.VideoRequestAsync(caseFile.CaseId, "sealing-seizure", foreign), data.Token));
+        var unexplained = await data.VideoRequestAsync(caseFile.CaseId, "sealing-seizure", own);
+        unexplained.AudioVideo.Interruptions[0].Reason = " ";
+        var noReason = await FailsAsync(async () => await data.Cases.AddRecordAsync(unexplained, data.Token));
+        var recorded = (await data.Cases.AddRecordAsync(await data.VideoRequestAsync(caseFile.CaseId, "forced-demolition", own), data.Token)).Record;
+
+        Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+        Assert.Equal("recording-device-unknown", RuleOf(unknown));
+        Assert.Equal("recording-device-unknown", RuleOf(othersDevice));
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        Assert.Equal(("ZFJLY-0042", "forced-demolition", "龙山县民安街道"), (recorded.AudioVideo.DeviceId, recorded.AudioVideo.Activity, recorded.AudioVideo.Place));
     }
 
     [Fact]

@@ -76,16 +76,27 @@ public sealed class CaseData(ArchiveApp app, string agency, string officerA, str
     public async Task<CaseRecord> AddAsync(string caseId, string kind, string? occurredOn = null) =>
         (await Cases.AddRecordAsync(await RecordRequestAsync(caseId, kind, occurredOn), Token)).Record;
 
-    public async Task<CaseRecord> AddVideoAsync(string caseId, string activity)
+    /// <summary>Registers a new recording device of the agency; returns its number.</summary>
+    public async Task<string> DeviceAsync(string? deviceId = null)
+    {
+        deviceId ??= "ZFJLY-" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Cases.RegisterDeviceAsync(new RegisterDeviceRequest { RequestId = Guid.NewGuid().ToString(), AgencyCode = Agency, DeviceId = deviceId, Unit = "执法一中队" }, Token);
+        return deviceId;
+    }
+
+    public async Task<AddRecordRequest> VideoRequestAsync(string caseId, string activity, string deviceId)
     {
         var request = await RecordRequestAsync(caseId, "audio-video");
         request.AudioVideo = new AudioVideo
         {
-            DeviceId = "ZFJLY-0042", Activity = activity, StartedAt = "2026-11-20T01:00:00Z", EndedAt = "2026-11-20T02:30:00Z", Place = "龙山县民安街道",
+            DeviceId = deviceId, Activity = activity, StartedAt = "2026-11-20T01:00:00Z", EndedAt = "2026-11-20T02:30:00Z", Place = "龙山县民安街道",
             Interruptions = { new Interruption { At = "2026-11-20T01:40:00Z", ResumedAt = "2026-11-20T01:45:00Z", Reason = "更换电池" } },
         };
-        return (await Cases.AddRecordAsync(request, Token)).Record;
+        return request;
     }
+
+    public async Task<CaseRecord> AddVideoAsync(string caseId, string activity) =>
+        (await Cases.AddRecordAsync(await VideoRequestAsync(caseId, activity, await DeviceAsync()), Token)).Record;
 
     /// <summary>Every record DOMAIN.md's default list asks of a penalty case.</summary>
     public async Task CompletePenaltyAsync(string caseId)

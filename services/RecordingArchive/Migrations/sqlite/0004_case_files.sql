@@ -38,7 +38,8 @@ CREATE TABLE case_files (
 CREATE UNIQUE INDEX ux_case_files_number ON case_files (agency_code, case_number);
 -- Text, in-process and audio/video records of a case; details: JSON (officers, certificates shown, rights, audio/video).
 CREATE TABLE case_records (
-    record_id          TEXT NOT NULL PRIMARY KEY,
+    sequence           INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    record_id          TEXT NOT NULL UNIQUE,
     case_id            TEXT NOT NULL REFERENCES case_files (case_id),
     kind               TEXT NOT NULL,
     title              TEXT NOT NULL,
@@ -50,7 +51,7 @@ CREATE TABLE case_records (
     details            TEXT NOT NULL,
     corrects_record_id TEXT NULL
 );
-CREATE INDEX ix_case_records_case ON case_records (case_id, recorded_at);
+CREATE INDEX ix_case_records_case ON case_records (case_id, sequence);
 CREATE INDEX ix_case_records_evidence ON case_records (evidence_id);
 -- 法制审核结论 — from LegalReview's ReviewCompleted; case_number normalised.
 CREATE TABLE review_clearances (
@@ -76,7 +77,8 @@ CREATE TABLE retrievals (
     approved_at      TEXT NULL
 );
 CREATE TABLE retrieval_reads (
-    read_id       TEXT NOT NULL PRIMARY KEY,
+    sequence      INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    read_id       TEXT NOT NULL UNIQUE,
     retrieval_id  TEXT NOT NULL REFERENCES retrievals (retrieval_id),
     agency_code   TEXT NOT NULL,
     read_by       TEXT NOT NULL,

@@ -38,7 +38,8 @@ CREATE TABLE dbo.case_files (
 CREATE UNIQUE INDEX ux_case_files_number ON dbo.case_files (agency_code, case_number);
 -- Text, in-process and audio/video records of a case; details: JSON (officers, certificates shown, rights, audio/video).
 CREATE TABLE dbo.case_records (
-    record_id          UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_case_records PRIMARY KEY,
+    sequence           BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_case_records PRIMARY KEY,
+    record_id          UNIQUEIDENTIFIER NOT NULL CONSTRAINT ux_case_records_record UNIQUE,
     case_id            UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_case_records_case REFERENCES dbo.case_files (case_id),
     kind               NVARCHAR(40)     NOT NULL,
     title              NVARCHAR(200)    NOT NULL,
@@ -50,7 +51,7 @@ CREATE TABLE dbo.case_records (
     details            NVARCHAR(MAX)    NOT NULL,
     corrects_record_id UNIQUEIDENTIFIER NULL
 );
-CREATE INDEX ix_case_records_case ON dbo.case_records (case_id, recorded_at);
+CREATE INDEX ix_case_records_case ON dbo.case_records (case_id, sequence);
 CREATE INDEX ix_case_records_evidence ON dbo.case_records (evidence_id);
 -- 法制审核结论 — from LegalReview's ReviewCompleted; case_number normalised.
 CREATE TABLE dbo.review_clearances (
@@ -76,7 +77,8 @@ CREATE TABLE dbo.retrievals (
     approved_at      DATETIMEOFFSET   NULL
 );
 CREATE TABLE dbo.retrieval_reads (
-    read_id       UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_retrieval_reads PRIMARY KEY,
+    sequence      BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_retrieval_reads PRIMARY KEY,
+    read_id       UNIQUEIDENTIFIER NOT NULL CONSTRAINT ux_retrieval_reads_read UNIQUE,
     retrieval_id  UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_retrieval_reads_retrieval REFERENCES dbo.retrievals (retrieval_id),
     agency_code   NCHAR(18)        NOT NULL,
     read_by       NVARCHAR(200)    NOT NULL,
