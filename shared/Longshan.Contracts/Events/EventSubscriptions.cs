@@ -31,7 +31,12 @@ public static class EventSubscriptions
     [
         new("publicity", "review-completed", typeof(ReviewCompleted)),
         new("archive", "agency-registered", typeof(AgencyRegistered)),
+        new("archive", "officer-certified", typeof(OfficerCertified)),
+        new("archive", "officer-certificate-changed", typeof(OfficerCertificateChanged)),
+        new("archive", "review-completed", typeof(ReviewCompleted)),
         new("legalreview", "agency-registered", typeof(AgencyRegistered)),
+        new("legalreview", "officer-certified", typeof(OfficerCertified)),
+        new("legalreview", "officer-certificate-changed", typeof(OfficerCertificateChanged)),
         new("statistics", "agency-registered", typeof(AgencyRegistered)),
     ];
 

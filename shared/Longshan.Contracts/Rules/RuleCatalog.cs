@@ -69,6 +69,50 @@ public static class RuleCatalog
     public static readonly Rule ReviewExtensionNotAllowed = new("review-extension-not-allowed", "审核时限 [local]: 复杂案件可延长一次",
         "仅复杂案件可延长审核期限，且只能延长一次 / only a complex case's time limit may be extended, once");
 
+    // RecordingArchive (执法全过程记录): evidence uploads, case files, archiving (归档), retrieval (调阅)
+    public static readonly Rule UploadOffsetMismatch = new("upload-offset-mismatch", "resumable upload (RecordingArchive)",
+        "上传须从已保存的位置续传 / the upload must resume at the offset stored (ask GetUploadOffset)");
+    public static readonly Rule UploadInProgress = new("upload-in-progress", "resumable upload (RecordingArchive)",
+        "该上传正在另一连接中进行 / this upload is being sent on another stream");
+    public static readonly Rule EvidenceHashMismatch = new("evidence-hash-mismatch", "DA/T 70 真实性、完整性",
+        "文件的 SHA-256 与申报值不符，未保存 / the file's SHA-256 differs from the declared one; nothing was kept");
+    public static readonly Rule EvidenceSizeMismatch = new("evidence-size-mismatch", "DA/T 70 完整性",
+        "文件长度超过申报值，未保存 / the file is longer than declared; nothing was kept");
+    public static readonly Rule EvidenceOtherAgency = new("evidence-other-agency", "《行政处罚法》第四十七条",
+        "记录内容须为本执法主体上传的文件 / a record's content must be a file uploaded by the case's agency");
+    public static readonly Rule CaseSealed = new("case-sealed", "《行政处罚法》第四十七条；DA/T 70",
+        "案卷已归档，不能更改；更正须以新记录引用原记录 / the case file is sealed; a correction is a new record referencing the one it corrects");
+    public static readonly Rule CaseStageOrder = new("case-stage-order", "《行政处罚法》第四十七条 (立案、调查取证、审核、决定、送达、执行)",
+        "案件阶段只能向后推进 / a case moves only to a later stage");
+    public static readonly Rule InvestigationTooFewOfficers = new("investigation-too-few-officers", "《行政处罚法》第四十二条",
+        "调查取证须至少两名当日持有效执法证的执法人员 / an investigation needs at least two officers whose certificates were valid that day");
+    public static readonly Rule CertificateNotValid = new("certificate-not-valid", "《行政处罚法》第五十五条",
+        "出示的执法证当日无效或未登记 / the certificate shown was not valid that day or is not known");
+    public static readonly Rule ArchiveMissingCaseOpeningApproval = new("archive-missing-case-opening-approval", "《行政处罚法》第五十四条；归档完整性 [local]",
+        "缺少立案审批表 / the case-opening approval is missing");
+    public static readonly Rule ArchiveMissingInvestigationRecord = new("archive-missing-investigation-record", "《行政处罚法》第四十二条、第四十七条；归档完整性 [local]",
+        "缺少两名执法人员参与的调查记录 / an investigation record with two officers is missing");
+    public static readonly Rule ArchiveMissingPenaltyNotice = new("archive-missing-penalty-notice", "《行政处罚法》第四十四条；归档完整性 [local]",
+        "缺少行政处罚事先告知书 / the notice of the intended penalty is missing");
+    public static readonly Rule ArchiveMissingStatementOrHearing = new("archive-missing-statement-or-hearing", "《行政处罚法》第四十五条、第六十三条；归档完整性 [local]",
+        "缺少陈述申辩笔录或听证笔录 / the party's statement or the hearing record is missing");
+    public static readonly Rule ArchiveMissingDecision = new("archive-missing-decision", "《行政处罚法》第五十九条；归档完整性 [local]",
+        "缺少处罚决定书 / the decision is missing");
+    public static readonly Rule ArchiveMissingProofOfService = new("archive-missing-proof-of-service", "《行政处罚法》第六十一条；归档完整性 [local]",
+        "缺少送达回证 / the proof of service is missing");
+    public static readonly Rule ArchiveMissingExecutionRecord = new("archive-missing-execution-record", "《行政处罚法》第四十七条；归档完整性 [local]",
+        "缺少执行记录 / the execution record is missing");
+    public static readonly Rule ArchiveMissingAudioVideo = new("archive-missing-audio-video", "《行政处罚法》第四十七条；国办发〔2018〕118号 (全过程音像记录)",
+        "必须音像记录的执法活动缺少音像记录 / an activity that must be recorded on audio/video has no recording");
+    public static readonly Rule RecordingDeviceUnknown = new("recording-device-unknown", "国办发〔2018〕118号 (执法记录仪管理)",
+        "音像记录须注明本执法主体已登记的执法记录仪 / an audio-video record names a recording device registered for the agency");
+    public static readonly Rule RetrievalRequired = new("retrieval-required", "国办发〔2018〕118号 (调阅监督)",
+        "调阅其他单位或已归档案卷须经批准的调阅申请 / reading another agency's or an archived case needs an approved retrieval");
+    public static readonly Rule RetrievalSelfApproval = new("retrieval-self-approval", "国办发〔2018〕118号 (调阅监督)",
+        "调阅申请须由申请人以外的人批准 / a retrieval is approved by another person than the requester");
+    public static readonly Rule RetrievalNotPending = new("retrieval-not-pending", "国办发〔2018〕118号 (调阅监督)",
+        "该调阅申请已批准 / the retrieval is already approved");
+
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
