@@ -88,7 +88,7 @@ public sealed class IdentityOptions
                 throw new InvalidOperationException("Identity:PublicKeyFile: an RSA key needs at least 2048 bits.");
             return (new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             var ec = ECDsa.Create();
             ec.ImportFromPem(pem);
