@@ -51,6 +51,10 @@ public static class RuleCatalog
     public static readonly Rule ReviewClearanceOtherDraft = new("review-clearance-other-draft", "《行政处罚法》第五十八条",
         "法制审核通过的文本与决定文本不一致 / the legal review cleared a different text");
 
+    // Statistics (统计与监督): the event feed
+    public static readonly Rule FeedCursorAhead = new("feed-cursor-ahead", "EVENTS.md: the event feed",
+        "游标超出事件日志末尾 / the cursor is beyond the end of the event journal (a journal restored from an older backup?)");
+
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
