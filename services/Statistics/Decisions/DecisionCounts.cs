@@ -38,14 +38,14 @@ public static class DecisionCounts
         """);
 
     public static Task RegisteredAsync(DecisionRegistered e, DbSession session) =>
-        session.ExecuteAsync(AddRegistered, new { e.AgencyCode, e.Category });
+        session.ExecuteAsync(AddRegistered, new { agencyCode = e.AgencyCode, category = e.Category });
 
     public static Task PublishedAsync(DecisionPublished e, DbSession session) =>
-        session.ExecuteAsync(AddPublished, new { e.AgencyCode, e.Public.Category, late = e.OnTime ? 0 : 1 });
+        session.ExecuteAsync(AddPublished, new { agencyCode = e.AgencyCode, category = e.Public.Category, late = e.OnTime ? 0 : 1 });
 
     public static Task PublicationOverdueAsync(PublicationOverdue e, DbSession session) =>
-        session.ExecuteAsync(AddPublicationOverdue, new { e.AgencyCode, e.Category });
+        session.ExecuteAsync(AddPublicationOverdue, new { agencyCode = e.AgencyCode, category = e.Category });
 
     public static Task WithdrawalOverdueAsync(WithdrawalOverdue e, DbSession session) =>
-        session.ExecuteAsync(AddWithdrawalOverdue, new { e.AgencyCode });
+        session.ExecuteAsync(AddWithdrawalOverdue, new { agencyCode = e.AgencyCode });
 }

@@ -24,8 +24,8 @@ public static class OfficerRoster
         """);
 
     public static Task CertifiedAsync(OfficerCertified e, DbSession session) =>
-        session.ExecuteAsync(Upsert, new { e.OfficerId, e.AgencyCode, version = Math.Max(e.Version, 1), e.Status });
+        session.ExecuteAsync(Upsert, new { officerId = e.OfficerId, agencyCode = e.AgencyCode, version = Math.Max(e.Version, 1), status = e.Status });
 
     public static Task ChangedAsync(OfficerCertificateChanged e, DbSession session) =>
-        session.ExecuteAsync(Upsert, new { e.OfficerId, e.AgencyCode, e.Version, e.Status });
+        session.ExecuteAsync(Upsert, new { officerId = e.OfficerId, agencyCode = e.AgencyCode, version = e.Version, status = e.Status });
 }

@@ -14,5 +14,5 @@ public static class ReviewCounts
         """);
 
     public static Task CompletedAsync(ReviewCompleted e, DbSession session) =>
-        session.ExecuteAsync(AddCompleted, new { e.AgencyCode, e.Outcome });
+        session.ExecuteAsync(AddCompleted, new { agencyCode = e.AgencyCode, outcome = e.Outcome });
 }
