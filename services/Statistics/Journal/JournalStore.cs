@@ -38,12 +38,12 @@ public static class JournalStore
     /// On SQLite the single writer already serialises sequencer transactions.
     /// </summary>
     static readonly SqlStatement LockAndReadHead = new(
-        "SELECT COALESCE(MAX(position), 0) FROM event_journal",
+        "SELECT COALESCE(MAX(position), 0) FROM event_journal WHERE position IS NOT NULL",
         """
         DECLARE @granted INT;
         EXEC @granted = sp_getapplock @Resource = N'longshan-statistics-journal-sequencer', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;
         IF @granted < 0 THROW 51000, N'The journal sequencer lock was not granted.', 1;
-        SELECT ISNULL(MAX(position), 0) FROM dbo.event_journal;
+        SELECT ISNULL(MAX(position), 0) FROM dbo.event_journal WHERE position IS NOT NULL;
         """);
 
     /// <summary>
@@ -63,9 +63,10 @@ public static class JournalStore
         UPDATE next SET position = @head + n;
         """);
 
+    /// <summary>"position IS NOT NULL" lets the head come from the partial position index (one seek, not a scan of the bodies).</summary>
     static readonly SqlStatement SelectHead = new(
-        "SELECT COALESCE(MAX(position), 0) FROM event_journal",
-        "SELECT ISNULL(MAX(position), 0) FROM dbo.event_journal");
+        "SELECT COALESCE(MAX(position), 0) FROM event_journal WHERE position IS NOT NULL",
+        "SELECT ISNULL(MAX(position), 0) FROM dbo.event_journal WHERE position IS NOT NULL");
 
     /// <summary>Positioned rows in (after, upTo], optionally only some types and agencies (JSON arrays), in position order.</summary>
     static readonly SqlStatement SelectRange = new(
