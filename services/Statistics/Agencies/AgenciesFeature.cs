@@ -1,14 +1,11 @@
-using Longshan.Platform.Messaging;
-
 namespace Longshan.Statistics.Agencies;
 
-/// <summary>Agency figures — registered enforcement bodies counted by kind from AgencyRegistered events.</summary>
+/// <summary>Agency figures — registered enforcement bodies counted by kind, projected from journalled AgencyRegistered events (Journal/JournalTable).</summary>
 public static class AgenciesFeature
 {
     public static WebApplicationBuilder AddAgencies(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AgencyKindCountStore>();
-        builder.AddConsumer<AgencyRegisteredConsumer>("agency-registered");
         return builder;
     }
 

@@ -16,7 +16,8 @@ public sealed class AgencyKindCountStore
     static readonly SqlStatement SelectCounts = SqlStatement.Portable(
         "SELECT kind AS Kind, agencies AS Count FROM agency_kind_counts ORDER BY kind");
 
-    public Task IncrementAsync(DbSession session, string kind) => session.ExecuteAsync(Increment, new { kind });
+    /// <summary>The projection of AgencyRegistered (JournalTable): applied once per journalled event.</summary>
+    public static Task IncrementAsync(DbSession session, string kind) => session.ExecuteAsync(Increment, new { kind });
 
     public Task<IReadOnlyList<AgencyKindCount>> ListAsync(DbSession session) => session.ListAsync<AgencyKindCount>(SelectCounts);
 }

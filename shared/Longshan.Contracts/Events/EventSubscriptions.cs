@@ -37,8 +37,20 @@ public static class EventSubscriptions
         new("legalreview", "agency-registered", typeof(AgencyRegistered)),
         new("legalreview", "officer-certified", typeof(OfficerCertified)),
         new("legalreview", "officer-certificate-changed", typeof(OfficerCertificateChanged)),
-        new("statistics", "agency-registered", typeof(AgencyRegistered)),
+        // Statistics journals every event of the platform, present and future (its feed replays them).
+        .. EventCatalog.All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new EventSubscription("statistics", JournalNameOf(t), t)),
     ];
+
+    /// <summary>
+    /// The name of Statistics' journal subscription to an event: the event type in kebab case, with <c>-v2</c>… from
+    /// the second schema version on (version 1 of AgencyRegistered keeps the queue the agency counter always had).
+    /// </summary>
+    public static string JournalNameOf(Type eventType)
+    {
+        var contract = EventCatalog.ContractOf(eventType);
+        var kebab = string.Concat(contract.Type.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        return contract.Version == 1 ? kebab : $"{kebab}-v{contract.Version}";
+    }
 
     public static EventSubscription? Find(string service, string name) =>
         All.SingleOrDefault(s => s.Service == service && s.Name == name);

@@ -113,6 +113,10 @@ public static class RuleCatalog
     public static readonly Rule RetrievalNotPending = new("retrieval-not-pending", "国办发〔2018〕118号 (调阅监督)",
         "该调阅申请已批准 / the retrieval is already approved");
 
+    // Statistics (统计与监督): the event feed
+    public static readonly Rule FeedCursorAhead = new("feed-cursor-ahead", "EVENTS.md: the event feed",
+        "游标超出事件日志末尾 / the cursor is beyond the end of the event journal (a journal restored from an older backup?)");
+
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -19,7 +19,7 @@ public sealed class RpcPolicyTests(ITestOutputHelper output)
         typeof(Longshan.Publicity.Agencies.AgencyStore).Assembly,
         typeof(Longshan.RecordingArchive.Agencies.AgencyRegisteredConsumer).Assembly,
         typeof(Longshan.LegalReview.Agencies.AgencyRegisteredConsumer).Assembly,
-        typeof(Longshan.Statistics.Agencies.AgencyRegisteredConsumer).Assembly,
+        typeof(Longshan.Statistics.Agencies.AgencyKindCountStore).Assembly,
     ];
 
     sealed record Rpc(string Name, string Policy, bool HasRequestId);

@@ -18,7 +18,7 @@ public sealed class SqlDialectTests
         typeof(Longshan.Publicity.Agencies.AgencyStore).Assembly,
         typeof(Longshan.RecordingArchive.Agencies.AgencyRegisteredConsumer).Assembly,
         typeof(Longshan.LegalReview.Agencies.AgencyRegisteredConsumer).Assembly,
-        typeof(Longshan.Statistics.Agencies.AgencyRegisteredConsumer).Assembly,
+        typeof(Longshan.Statistics.Agencies.AgencyKindCountStore).Assembly,
     ];
 
     public static readonly TheoryData<string> ServiceAssemblies = new(Services.Select(a => a.GetName().Name!));
