@@ -153,8 +153,11 @@ public sealed class AgencySliceTests(PlatformFixture fixture)
     {
         var eventId = await platform.QueryAsync("publicity", c =>
             c.QuerySingleAsync<string>("SELECT event_id FROM outbox_messages WHERE agency_code = @agencyCode", new { agencyCode }));
-        return await platform.QueryAsync(service, c =>
-            c.QuerySingleOrDefaultAsync<string>("SELECT trace_id FROM inbox_messages WHERE event_id = @eventId", new { eventId }));
+        // Statistics' journal is its inbox (one row per event id).
+        var sql = service == "statistics"
+            ? "SELECT trace_id FROM event_journal WHERE event_id = @eventId"
+            : "SELECT trace_id FROM inbox_messages WHERE event_id = @eventId";
+        return await platform.QueryAsync(service, c => c.QuerySingleOrDefaultAsync<string>(sql, new { eventId }));
     }
 
     async Task<long> CountAsync()

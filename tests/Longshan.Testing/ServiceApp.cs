@@ -23,8 +23,11 @@ public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null,
 {
     GrpcChannel? channel;
 
-    /// <summary>The service's SQLite file.</summary>
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"longshan-{service}-{Guid.NewGuid():N}.db");
+    /// <summary>The service's SQLite file (a subclass may keep it elsewhere, e.g. to restart on the same file).</summary>
+    public virtual string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"longshan-{service}-{Guid.NewGuid():N}.db");
+
+    /// <summary>Whether disposing deletes the SQLite file (not when another app takes it over).</summary>
+    protected virtual bool OwnsDatabase => true;
 
     /// <summary>The service's clock. Starts at 2026-11-27 10:00 Beijing time.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
@@ -101,7 +104,8 @@ public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null,
         channel?.Dispose();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
+        if (OwnsDatabase)
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
     }
 }
 

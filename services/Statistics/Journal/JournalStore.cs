@@ -23,12 +23,12 @@ public static class JournalStore
 {
     static readonly SqlStatement Append = new(
         """
-        INSERT OR IGNORE INTO event_journal (event_id, event_type, schema_version, agency_code, occurred_at, journalled_at, body)
-        VALUES (@eventId, @eventType, @schemaVersion, @agencyCode, @occurredAt, @journalledAt, @body)
+        INSERT OR IGNORE INTO event_journal (event_id, event_type, schema_version, agency_code, occurred_at, journalled_at, body, trace_id)
+        VALUES (@eventId, @eventType, @schemaVersion, @agencyCode, @occurredAt, @journalledAt, @body, @traceId)
         """,
         """
-        INSERT INTO dbo.event_journal (event_id, event_type, schema_version, agency_code, occurred_at, journalled_at, body)
-        SELECT @eventId, @eventType, @schemaVersion, @agencyCode, @occurredAt, @journalledAt, @body
+        INSERT INTO dbo.event_journal (event_id, event_type, schema_version, agency_code, occurred_at, journalled_at, body, trace_id)
+        SELECT @eventId, @eventType, @schemaVersion, @agencyCode, @occurredAt, @journalledAt, @body, @traceId
         WHERE NOT EXISTS (SELECT 1 FROM dbo.event_journal WITH (UPDLOCK, HOLDLOCK) WHERE event_id = @eventId)
         """);
 
@@ -96,6 +96,8 @@ public static class JournalStore
             occurredAt = @event.OccurredAt,
             journalledAt,
             body,
+            // The trace of the call that published it (one trace from the gRPC call through the outbox to every consumer).
+            traceId = System.Diagnostics.Activity.Current?.TraceId.ToHexString(),
         }) == 1;
 
     /// <summary>One sequencing step; call inside a write session and commit it. Returns how many rows got a position.</summary>

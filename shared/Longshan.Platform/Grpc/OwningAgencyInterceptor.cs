@@ -55,7 +55,9 @@ public sealed class OwningAgencyInterceptor : Interceptor
     static void EnsureMayWrite(IMessage message, ServerCallContext context)
     {
         var field = OwningField(message.Descriptor);
-        if (field?.Accessor.GetValue(message) is not string value || string.IsNullOrWhiteSpace(value)) return; // validation reports it
-        Caller.From(context).EnsureMayWriteFor(UnifiedSocialCreditCode.Normalize(value));
+        if (field?.Accessor.GetValue(message) is not string value) return;
+        var agency = UnifiedSocialCreditCode.Normalize(value);
+        if (!UnifiedSocialCreditCode.IsValid(agency)) return; // not an agency at all: validation reports the field
+        Caller.From(context).EnsureMayWriteFor(agency);
     }
 }

@@ -2,8 +2,6 @@ using Longshan.Contracts.Events.Publicity;
 using Longshan.Contracts.LegalReview.V1;
 using Longshan.LegalReview.Staffing;
 using Longshan.LegalReview.Tests.Support;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Longshan.LegalReview.Tests.Staffing;
 
@@ -26,24 +24,23 @@ public sealed class StaffingTests(LegalReviewApp app) : IClassFixture<LegalRevie
     {
         var agency = await app.NewAgencyAsync();
         await app.AddReviewerAsync(agency);
-        var bus = app.Services.GetRequiredService<IBus>();
         var officers = Enumerable.Range(0, 22).Select(_ => Guid.NewGuid()).ToList();
 
-        foreach (var id in officers.Take(20)) await bus.Publish(Certified(agency, id));
+        foreach (var id in officers.Take(20)) await app.PublishAsAsync("publicity", Certified(agency, id));
         await WaitForOfficersAsync(agency, 20);
         var atFivePercent = await RatioAsync(agency);
         var flaggedAtFive = await FlagsAsync(agency);
 
-        await bus.Publish(Certified(agency, officers[20]));
+        await app.PublishAsAsync("publicity", Certified(agency, officers[20]));
         await WaitForOfficersAsync(agency, 21);
-        await bus.Publish(Certified(agency, officers[21]));
+        await app.PublishAsAsync("publicity", Certified(agency, officers[21]));
         await WaitForOfficersAsync(agency, 22);
         var below = await RatioAsync(agency);
 
         // Two certificates revoked (version 2); a late duplicate of one's OfficerCertified (version 1) changes nothing.
-        foreach (var id in officers.Take(2)) await bus.Publish(Revoked(agency, id));
+        foreach (var id in officers.Take(2)) await app.PublishAsAsync("publicity", Revoked(agency, id));
         await Eventually.HoldsAsync(async () => (await RatioAsync(agency)).Officers == 20, "two revocations applied");
-        await bus.Publish(Certified(agency, officers[0]));
+        await app.PublishAsAsync("publicity", Certified(agency, officers[0]));
         await Eventually.HoldsAsync(async () => await app.CountAsync(
             "SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'officer-certified' AND event_id = @id", new { id = lastEvent.ToString() }) == 1, "the stale event is handled");
         var restored = await RatioAsync(agency);

@@ -4,8 +4,6 @@ using Longshan.Contracts.Events.Publicity;
 using Longshan.Contracts.LegalReview.V1;
 using ReviewValidation = Longshan.LegalReview.Reviews.ReviewValidation;
 using Longshan.Platform.Identity;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Longshan.LegalReview.Tests.Support;
 
@@ -26,7 +24,7 @@ public class LegalReviewApp() : ServiceApp<Program>("legalreview")
     public async Task<string> NewAgencyAsync()
     {
         var code = CreditCodes.New();
-        await Services.GetRequiredService<IBus>().Publish(new AgencyRegistered
+        await PublishAsAsync("publicity", new AgencyRegistered
         {
             EventId = Guid.NewGuid(), OccurredAt = Clock.GetUtcNow(), AgencyCode = code, Name = "龙山县市场监督管理局", Kind = "county-department",
             RemedyChannels = [new("reconsideration", "龙山县人民政府", "0743-6221234")],

@@ -103,18 +103,17 @@ public sealed class ReviewGateTests(PublicityApp app) : IClassFixture<PublicityA
     public async Task A_clearance_of_another_text_does_not_clear_the_decision()
     {
         var agency = await NewAgencyAsync(app);
-        var bus = app.Services.GetRequiredService<IBus>();
         var approvedDigest = new string('a', 64);
 
         var otherText = Penalty(agency);
         otherText.ContentDigest = new string('b', 64);
         var (otherTextId, otherTextRef) = await MajorDecisionAsync(agency, otherText);
-        await bus.Publish(Review(agency, otherTextRef, otherText.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30) with { DraftDigest = approvedDigest });
+        await app.PublishAsAsync("legalreview", Review(agency, otherTextRef, otherText.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30) with { DraftDigest = approvedDigest });
 
         var sameText = Penalty(agency);
         sameText.ContentDigest = approvedDigest.ToUpperInvariant(); // hex compares case-insensitively
         var (sameTextId, sameTextRef) = await MajorDecisionAsync(agency, sameText);
-        await bus.Publish(Review(agency, sameTextRef, sameText.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30) with { DraftDigest = approvedDigest });
+        await app.PublishAsAsync("legalreview", Review(agency, sameTextRef, sameText.CaseNumber, ReviewCompleted.Approve, minutesAgo: 30) with { DraftDigest = approvedDigest });
 
         var badDigest = Penalty(agency);
         badDigest.ContentDigest = "not-a-digest";

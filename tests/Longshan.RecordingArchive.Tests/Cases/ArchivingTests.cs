@@ -2,7 +2,6 @@ using Grpc.Core;
 using Longshan.Contracts.Archive.V1;
 using Longshan.Contracts.Events.LegalReview;
 using Longshan.RecordingArchive.Tests.Support;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using static Longshan.RecordingArchive.Tests.Support.Uploads;
 
@@ -12,7 +11,7 @@ public sealed class ArchivingTests(ArchiveApp app) : IClassFixture<ArchiveApp>
 {
     async Task PublishReviewAsync(string agency, string reviewId, string caseNumber, string outcome, int minutesAgo)
     {
-        await app.Services.GetRequiredService<IBus>().Publish(new ReviewCompleted
+        await app.PublishAsAsync("legalreview", new ReviewCompleted
         {
             EventId = Guid.NewGuid(), OccurredAt = app.Clock.GetUtcNow(), AgencyCode = agency, ReviewId = reviewId, CaseNumber = caseNumber,
             Outcome = outcome, CompletedAt = app.Clock.GetUtcNow().AddMinutes(-minutesAgo),

@@ -3,7 +3,6 @@ using Longshan.Contracts.Archive.V1;
 using Longshan.Contracts.Events.Publicity;
 using Longshan.Platform.Calendar;
 using Longshan.RecordingArchive.Tests.Support;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using static Longshan.RecordingArchive.Tests.Support.Uploads;
 
@@ -75,7 +74,7 @@ public sealed class CaseRecordTests(ArchiveApp app) : IClassFixture<ArchiveApp>
         var b = await app.CertifyOfficerAsync(agency, app.Today.AddYears(-1), app.Today.AddYears(1));
         var data = new CaseData(app, agency, a.Certificate, b.Certificate);
         var caseFile = await data.OpenAsync();
-        await app.Services.GetRequiredService<IBus>().Publish(new OfficerCertificateChanged
+        await app.PublishAsAsync("publicity", new OfficerCertificateChanged
         {
             EventId = Guid.NewGuid(), OccurredAt = app.Clock.GetUtcNow(), AgencyCode = agency, OfficerId = a.OfficerId, Version = 2,
             CertificateNumber = a.Certificate, Change = "suspended", Status = "suspended", Reason = "涉嫌违纪",

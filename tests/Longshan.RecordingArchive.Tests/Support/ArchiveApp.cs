@@ -1,10 +1,7 @@
-using Dapper;
 using Longshan.Contracts.Events.Publicity;
 using Longshan.Platform.Calendar;
-using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Longshan.RecordingArchive.Tests.Support;
 
@@ -49,24 +46,14 @@ public class ArchiveApp : ServiceApp<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:archive-db", $"Data Source={Paths.Database}");
         builder.UseSetting("Evidence:StorageDirectory", Paths.Storage);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
-    public new async Task<long> CountAsync(string sql, object? parameters = null)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Paths.Database}");
-        await connection.OpenAsync();
-        return await connection.ExecuteScalarAsync<long>(sql, parameters);
-    }
+    /// <summary>The SQLite file of <see cref="Paths"/>: counts, direct writes and the guard rails' snapshots read it.</summary>
+    public override string DatabasePath => Paths.Database;
 
-    public new async Task<int> ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Paths.Database}");
-        await connection.OpenAsync();
-        return await connection.ExecuteAsync(sql, parameters);
-    }
+    protected override bool OwnsDatabase => ownsPaths;
 
     public DateOnly Today => CountyTime.Today(Clock);
 
@@ -74,7 +61,7 @@ public class ArchiveApp : ServiceApp<Program>
     public async Task<string> RegisterAgencyAsync(string name = "龙山县市场监督管理局", string? code = null)
     {
         code ??= CreditCodes.New();
-        await Services.GetRequiredService<IBus>().Publish(new AgencyRegistered
+        await PublishAsAsync("publicity", new AgencyRegistered
         {
             EventId = Guid.NewGuid(), OccurredAt = Clock.GetUtcNow(), AgencyCode = code, Name = name, Kind = "county-department",
             RemedyChannels = [new RemedyChannel("reconsideration", "龙山县人民政府", "")],
@@ -89,7 +76,7 @@ public class ArchiveApp : ServiceApp<Program>
     {
         var officerId = Guid.NewGuid();
         var certificate = "43" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Services.GetRequiredService<IBus>().Publish(new OfficerCertified
+        await PublishAsAsync("publicity", new OfficerCertified
         {
             EventId = Guid.NewGuid(), OccurredAt = Clock.GetUtcNow(), AgencyCode = agency, OfficerId = officerId, Version = 1, Name = name,
             CertificateNumber = certificate, CertificateKind = "enforcement", IssuingBody = "湖南省人民政府", ValidFrom = validFrom, ValidTo = validTo,
