@@ -73,6 +73,7 @@ public sealed class RabbitNode : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        await StartPortMapperAsync();
         var start = new ProcessStartInfo(LocalRabbitMq.ServerBinary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         server = Process.Start(start)!;
@@ -87,6 +88,21 @@ public sealed class RabbitNode : IAsyncDisposable
             if (DateTime.UtcNow > deadline) throw new TimeoutException("rabbitmq-server did not open its AMQP port within 60 s");
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>
+    /// Erlang's port mapper (epmd) as a daemon of its own, started before any node: a node that starts it itself makes
+    /// it part of its process tree, and stopping that node by force would take every other test node's names with it.
+    /// </summary>
+    static async Task StartPortMapperAsync()
+    {
+        var epmd = new ProcessStartInfo("epmd", ["-daemon", "-address", "127.0.0.1"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        try
+        {
+            using var process = Process.Start(epmd)!;
+            await process.WaitForExitAsync();
+        }
+        catch (System.ComponentModel.Win32Exception) { /* no epmd on PATH: the node starts its own */ }
     }
 
     async Task<bool> ManagementAnswersAsync()

@@ -39,8 +39,11 @@ public class ServiceApp<TEntryPoint>(string service, string? virtualHost = null,
     public string VirtualHost { get; } = virtualHost ?? service + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Publishes an event into this app's virtual host as <paramref name="publisher"/>'s broker user would.</summary>
-    public async Task PublishAsAsync<TEvent>(string publisher, TEvent @event) where TEvent : Longshan.Contracts.Events.IntegrationEvent =>
+    public async Task PublishAsAsync<TEvent>(string publisher, TEvent @event) where TEvent : Longshan.Contracts.Events.IntegrationEvent
+    {
+        _ = Server; // started: its virtual host, users and queues exist
         await BrokerPublisher.PublishAsync((await NodeAsync()).ConnectionStringAs(publisher, VirtualHost), @event);
+    }
 
     async Task<RabbitNode> NodeAsync() => broker ?? await SharedBroker.Node.Value;
 
@@ -114,11 +117,22 @@ public static class SharedBroker
 {
     public static readonly Lazy<Task<RabbitNode>> Node = new(StartAsync);
 
+    /// <summary>Starts a node; on a loaded machine a start can fail (a port taken between choosing and binding it), so up to three tries.</summary>
     static async Task<RabbitNode> StartAsync()
     {
-        var node = new RabbitNode(Path.Combine(Path.GetTempPath(), "longshan-tests-broker-" + Guid.NewGuid().ToString("N")[..8]));
-        await node.StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return node;
+        for (var attempt = 1; ; attempt++)
+        {
+            var node = new RabbitNode(Path.Combine(Path.GetTempPath(), "longshan-tests-broker-" + Guid.NewGuid().ToString("N")[..8]));
+            try
+            {
+                await node.StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                return node;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is InvalidOperationException or TimeoutException)
+            {
+                await node.DisposeAsync();
+            }
+        }
     }
 }
