@@ -120,4 +120,18 @@ public static class PublicDraws
             assignment.TargetName = InspectionResults.PublicTarget(assignment.TargetName, naturalPerson: true);
         return copy;
     }
+
+    /// <summary>A register or pool target as published: a natural person's name masked to the surname.</summary>
+    public static DrawTarget Public(DrawTarget target) =>
+        target.Kind == TargetKind.NaturalPerson ? new DrawTarget { Id = target.Id, Kind = target.Kind, Name = InspectionResults.PublicTarget(target.Name, naturalPerson: true) } : target;
+
+    /// <summary>A frozen round as published: natural persons in the pool masked. The digest covers the unmasked pool.</summary>
+    public static DrawRound Public(DrawRound round)
+    {
+        if (round.Targets.All(t => t.Kind != TargetKind.NaturalPerson)) return round;
+        var copy = round.Clone();
+        copy.Targets.Clear();
+        copy.Targets.AddRange(round.Targets.Select(Public));
+        return copy;
+    }
 }

@@ -147,11 +147,28 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
             RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, Name = "危险化学品经营单位监督检查",
             LegalBases = { new LegalBasis { Law = "《危险化学品安全管理条例》", Article = "第六条" } },
             ObjectTypes = { "危险化学品经营单位" }, Method = "现场检查", RatioBasisPoints = 1000, Frequency = "每年一次",
+            EnforcementArea = "食品安全",
         }, token)).Item;
+        await inspections.UpdateTargetRegisterAsync(new UpdateTargetRegisterRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId,
+            Add = { Enumerable.Range(1, 4).Select(i => new DrawTarget { Id = $"T{i}", Name = $"龙山县第{i}化工商店" }) },
+        }, token);
+        var round = (await inspections.FreezeDrawPoolAsync(new FreezeDrawPoolRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId, RoundName = "2026年第9批", Count = 2,
+        }, token)).Round;
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
+        await page.ClickAsync("#rounds a");
+        Assert.Equal(4, (await page.Locator("#pool tbody tr").AllInnerTextsAsync()).Count);
+        Assert.Equal(round.PoolDigest, await page.InnerTextAsync("#pool-digest"));
+        Assert.Contains("尚未抽取", await page.InnerTextAsync("#draw"));
+
         var draw = (await inspections.RunDrawAsync(new RunDrawRequest
         {
-            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId, Seed = "龙山县2026年第9批", Count = 2,
-            Targets = { Enumerable.Range(1, 4).Select(i => new DrawTarget { Id = $"T{i}", Name = $"龙山县第{i}化工商店" }) },
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, RoundId = round.RoundId,
         }, token)).Draw;
         await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
         {
@@ -159,18 +176,31 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
             InspectedOn = CountyTime.Format(CountyTime.Today(app.Clock)), Outcome = "未发现问题",
         }, token);
 
-        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
         Assert.Contains("危险化学品经营单位监督检查", await page.InnerTextAsync("#inspection-items"));
         await page.ClickAsync("#draws a");
 
-        Assert.Equal("龙山县2026年第9批", await page.InnerTextAsync("#seed"));
+        Assert.Equal(draw.Seed, await page.InnerTextAsync("#seed"));
+        Assert.Contains("平台", await page.InnerTextAsync("#seed-source"));
+        Assert.Equal(round.PoolDigest, await page.InnerTextAsync("#pool-digest"));
+        Assert.Equal(0, await page.Locator("#redraw").CountAsync());
         var rows = await page.Locator("#assignments tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, rows.Count);
         Assert.Contains(draw.Assignments[0].TargetName, rows[0]);
         Assert.Contains("未发现问题", rows[0]);
         Assert.Contains("尚未公开", rows[1]);
         Assert.Contains("检查员", rows[0]);
+
+        var redraw = (await inspections.RunDrawAsync(new RunDrawRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, RoundId = round.RoundId, RedrawReason = "原抽取的检查人员调离",
+        }, token)).Draw;
+        await page.GotoAsync($"{app.PortalAddress}/inspections/rounds/{round.RoundId}");
+        await page.ClickAsync("#draw a");
+        Assert.Equal(redraw.Seed, await page.InnerTextAsync("#seed"));
+        Assert.Contains("原抽取的检查人员调离", await page.InnerTextAsync("#redraw"));
+        await page.ClickAsync("#redraw a");
+        Assert.Equal(draw.Seed, await page.InnerTextAsync("#seed"));
     }
 
     [Fact]
