@@ -204,6 +204,31 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_decision_withdrawn_after_its_revocation_was_recorded_shows_the_recorded_kind_and_date()
+    {
+        var agency = await DecisionData.NewAgencyAsync(app);
+        var token = TestTokens.Bearer(agency);
+        var decisions = new DecisionService.DecisionServiceClient(app.Channel);
+        var id = (await decisions.RegisterDecisionAsync(DecisionData.Penalty(agency, "2026-11-16"), token)).Decision.DecisionId;
+        await decisions.PublishDecisionAsync(DecisionData.Publish(id), token);
+        await decisions.RecordRevocationAsync(new RecordRevocationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.ConfirmedIllegal, RevocationDate = "2026-11-24",
+        }, token);
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/decisions/{id}");
+        Assert.Equal(0, await page.Locator("#withdrawal").CountAsync()); // recorded, not yet withdrawn: still public
+        await decisions.WithdrawDecisionAsync(new WithdrawDecisionRequest { RequestId = Guid.NewGuid().ToString(), DecisionId = id, Reason = "人民法院判决确认违法" }, token);
+        await page.GotoAsync($"{app.PortalAddress}/decisions/{id}");
+
+        var notice = await page.InnerTextAsync("#withdrawal");
+        Assert.Contains("确认违法", notice);
+        Assert.Contains("2026-11-24", notice);
+        Assert.Contains("人民法院判决确认违法", notice);
+    }
+
+    [Fact]
     public async Task An_unknown_agency_is_not_found()
     {
         var page = await app.Browser.NewPageAsync();
