@@ -229,6 +229,27 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_citizen_sees_a_labelled_account_and_the_legal_basis_masked_on_the_decision_page()
+    {
+        var agency = await DecisionData.NewAgencyAsync(app);
+        var token = TestTokens.Bearer(agency);
+        var decisions = new DecisionService.DecisionServiceClient(app.Channel);
+        var id = (await decisions.RegisterDecisionAsync(DecisionPrivacyTests.WithAccountAndBasis(agency), token)).Decision.DecisionId;
+        await decisions.PublishDecisionAsync(DecisionData.Publish(id), token);
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/decisions/{id}");
+        var text = await page.InnerTextAsync("main");
+
+        Assert.Contains("****-****-**67-89", text);
+        Assert.Contains("433130************", text);
+        Assert.DoesNotContain("0023-4567", text);
+        Assert.DoesNotContain(DecisionData.AdultId, text);
+        Assert.DoesNotContain(DecisionData.Phone, text);
+        Assert.DoesNotContain(DecisionData.Witness, text);
+    }
+
+    [Fact]
     public async Task An_unknown_agency_is_not_found()
     {
         var page = await app.Browser.NewPageAsync();
