@@ -14,7 +14,8 @@ namespace Longshan.Publicity.Inspections;
 /// <summary>gRPC <c>longshan.publicity.v1.InspectionService</c>: random-inspection items, draws and results.</summary>
 public sealed class InspectionEndpoint(
     ReadSession reads, InspectionItemStore items, DrawStore draws, InspectionResultStore results, DrawRunner runner,
-    TargetRegisterStore register, DrawRoundStore rounds, OfficerStore officers, WriteTransaction writes, TimeProvider time)
+    TargetRegisterStore register, DrawRoundStore rounds, OfficerStore officers, WriteTransaction writes, TimeProvider time,
+    Decisions.RedactionOptions redaction)
     : InspectionService.InspectionServiceBase
 {
     const string PublishItemRpc = "PublishInspectionItem";
@@ -164,7 +165,7 @@ public sealed class InspectionEndpoint(
                 throw RpcErrors.AlreadyExists($"检查对象 {request.TargetId.Trim()} 的抽查结果已公开 / result already published");
 
             var now = time.GetUtcNow();
-            var result = InspectionResults.ToResult(draw, request);
+            var result = InspectionResults.ToResult(draw, request, redaction);
             await results.InsertAsync(session, result, now, caller.Subject);
             return new WriteResult<PublishInspectionResultResponse>(new PublishInspectionResultResponse { Result = result },
                 $"{draw.DrawId}/{result.TargetId}", InspectionResults.ToEvent(result, Guid.NewGuid(), now));
@@ -181,6 +182,6 @@ public sealed class InspectionEndpoint(
         var session = await reads.GetAsync(context.CancellationToken);
         var rows = await results.PageAsync(session, UnifiedSocialCreditCode.Normalize(request.AgencyCode), drawId, paging.BeforeSequence, paging.Fetch);
         var page = paging.Cut(rows, Sequenced.Key);
-        return new ListInspectionResultsResponse { Results = { page.Items.Select(r => InspectionResults.ForListing(r.Value)) }, NextPageToken = page.NextToken };
+        return new ListInspectionResultsResponse { Results = { page.Items.Select(r => InspectionResults.ForListing(r.Value, redaction)) }, NextPageToken = page.NextToken };
     }
 }

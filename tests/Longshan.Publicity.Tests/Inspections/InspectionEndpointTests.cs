@@ -242,6 +242,46 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
             "SELECT COUNT(*) FROM inspection_results WHERE agency_code = @agency AND (body LIKE @id OR body LIKE @phone OR body LIKE @account)", secrets));
     }
 
+    /// <summary>Inspection results are redacted like decisions: addresses, health terms and other persons' names too.</summary>
+    public const string OutcomeWithPersonalData =
+        "经营者（家庭住址：龙山县民安街道兴隆路18号，收款账户：6217-0023-4567-89）自述患有乙型肝炎，其雇员王小明在场，已责令改正";
+
+    public const string MaskedOutcome =
+        "经营者（家庭住址：***，收款账户：****-****-**67-89）自述患有***，其雇员王**在场，已责令改正";
+
+    [Fact]
+    public async Task A_result_masks_addresses_health_terms_accounts_and_other_persons_names_on_publication_and_listing()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 2; i++) await IssueAsync(app, agency, $"检查员{i}");
+        var draw = await drawing.DrawAsync(agency, Pool(1), 1);
+
+        var published = (await client.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = Date(Today(app)),
+            Outcome = OutcomeWithPersonalData, OtherPersonNames = { "王小明" },
+        }, TestTokens.Bearer(agency))).Result;
+        var listed = Assert.Single((await client.ListInspectionResultsAsync(new ListInspectionResultsRequest { AgencyCode = agency }, Anonymous)).Results);
+
+        Assert.Equal(MaskedOutcome, published.Outcome);
+        Assert.Equal(MaskedOutcome, listed.Outcome);
+        var secrets = new { agency, address = "%兴隆路18号%", name = "%王小明%", account = "%0023-4567%" };
+        Assert.Equal(0, await app.CountAsync(
+            "SELECT COUNT(*) FROM inspection_results WHERE agency_code = @agency AND (body LIKE @address OR body LIKE @name OR body LIKE @account)", secrets));
+        Assert.Equal(0, await app.CountAsync(
+            "SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @agency AND (body LIKE @address OR body LIKE @name OR body LIKE @account)", secrets));
+    }
+
+    [Fact]
+    public void A_result_stored_before_the_full_masking_is_masked_again_when_listed()
+    {
+        var stored = new InspectionResult { Outcome = "住址：龙山县民安街道兴隆路18号，患有肺结核，电话13812345678" };
+
+        var listed = Longshan.Publicity.Inspections.InspectionResults.ForListing(stored);
+
+        Assert.Equal("住址：***，患有***，电话138****5678", listed.Outcome);
+    }
+
     [Fact]
     public async Task A_public_draw_masks_natural_person_targets_and_still_re_runs_to_the_same_assignments()
     {

@@ -175,6 +175,12 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
             RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId,
             InspectedOn = CountyTime.Format(CountyTime.Today(app.Clock)), Outcome = "未发现问题",
         }, token);
+        await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[1].TargetId,
+            InspectedOn = CountyTime.Format(CountyTime.Today(app.Clock)), Outcome = Inspections.InspectionEndpointTests.OutcomeWithPersonalData,
+            OtherPersonNames = { "王小明" },
+        }, token);
 
         await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
         Assert.Contains("危险化学品经营单位监督检查", await page.InnerTextAsync("#inspection-items"));
@@ -188,7 +194,9 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(2, rows.Count);
         Assert.Contains(draw.Assignments[0].TargetName, rows[0]);
         Assert.Contains("未发现问题", rows[0]);
-        Assert.Contains("尚未公开", rows[1]);
+        Assert.Contains(Inspections.InspectionEndpointTests.MaskedOutcome, rows[1]);
+        Assert.DoesNotContain("王小明", await page.InnerTextAsync("main"));
+        Assert.DoesNotContain("兴隆路", await page.InnerTextAsync("main"));
         Assert.Contains("检查员", rows[0]);
 
         var redraw = (await inspections.RunDrawAsync(new RunDrawRequest
