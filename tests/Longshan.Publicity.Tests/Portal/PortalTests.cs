@@ -258,6 +258,24 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_citizen_sees_the_agencys_officers_with_their_certificates_and_status()
+    {
+        var agency = await OfficerTestData.RegisterAgencyAsync(app, "龙山县交通运输局");
+        var officer = await OfficerTestData.IssueAsync(app, agency, "彭执法");
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
+        var row = Assert.Single(await page.Locator("#officers tbody tr").AllInnerTextsAsync());
+
+        Assert.Contains("彭执法", row);
+        Assert.Contains(officer.Certificate.Number, row);
+        Assert.Contains("食品安全", row);
+        Assert.Contains("有效", row);
+        await page.ClickAsync($"#officers a");
+        Assert.Contains("彭执法", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
     public async Task An_unknown_agency_is_not_found()
     {
         var page = await app.Browser.NewPageAsync();
