@@ -63,6 +63,9 @@ public sealed partial class DecisionEndpoint(
         {
             var row = await OwnDecisionAsync(session, id, caller);
             ExpectStatus(row, DecisionNames.Status.Registered, "只能公开已登记、未公开的决定 / only a registered, unpublished decision can be published");
+            // 《行政处罚法》第四十八条: a decision recorded as revoked, changed, illegal or void is not published.
+            if (row.RevokedOn is not null)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, id.ToString(), "该决定已被撤销、变更或确认违法、无效 / the decision was revoked, changed, or confirmed illegal or void");
             var content = await decisions.ContentAsync(session, id, row.ContentVersion);
             await EnsurePublishableAsync(session, row, content);
 
@@ -117,28 +120,80 @@ public sealed partial class DecisionEndpoint(
         DecisionValidation.Validate(request, today).ThrowIfAny();
         var id = DecisionValidation.DecisionId(request.DecisionId);
         var caller = Caller.From(context);
-        var revokedOn = CountyTime.ParseDate(request.RevocationDate)!.Value;
+        DateOnly? requestedOn = request.RevocationDate.Length > 0 ? CountyTime.ParseDate(request.RevocationDate)!.Value : null;
 
         return await writes.RunAsync(context, request, WithdrawDecisionResponse.Parser, async session =>
+        {
+            var row = await OwnDecisionAsync(session, id, caller);
+            if (row.Status == DecisionNames.Status.Withdrawn)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, id.ToString(), "决定已撤回 / the decision is already withdrawn");
+            var (kind, revokedOn) = RevocationOf(row, request.Kind, requestedOn);
+            var wasPublished = row.Status == DecisionNames.Status.Published;
+            // 《行政处罚法》第四十八条第二款: withdraw within 3 working days of the revocation (only what was published).
+            DateOnly? deadline = wasPublished ? WorkingDays(() => PublicationDeadlines.WithdrawalDeadline(revokedOn, calendar, deadlines), "revocation_date") : null;
+
+            var now = time.GetUtcNow();
+            if (await decisions.MarkWithdrawnAsync(session, row, DecisionNames.Revocation(kind)!, revokedOn, deadline, now, today) is null)
+                throw ChangedMeanwhile(row);
+            var reason = wasPublished ? await WithdrawPublicVersionAsync(session, row, request, kind, revokedOn, now) : "";
+            var withdrawn = (await decisions.FindAsync(session, id))!;
+            var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, Guid.NewGuid(), now, reason);
+            return new WriteResult<WithdrawDecisionResponse>(
+                new WithdrawDecisionResponse { Decision = DecisionLifecycle.Summary(withdrawn), OnTime = revoked.OnTime }, id.ToString(), revoked);
+        });
+    }
+
+    /// <summary>
+    /// 《行政处罚法》第四十八条: records that the decision was revoked, changed, or confirmed illegal or void. A published
+    /// decision owes its withdrawal from then on (3 working days; the deadline watch raises WithdrawalOverdue after).
+    /// </summary>
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<RecordRevocationResponse> RecordRevocation(RecordRevocationRequest request, ServerCallContext context)
+    {
+        var today = CountyTime.Today(time);
+        DecisionValidation.Validate(request, today).ThrowIfAny();
+        var id = DecisionValidation.DecisionId(request.DecisionId);
+        var caller = Caller.From(context);
+        var revokedOn = CountyTime.ParseDate(request.RevocationDate)!.Value;
+
+        return await writes.RunAsync(context, request, RecordRevocationResponse.Parser, async session =>
         {
             var row = await OwnDecisionAsync(session, id, caller);
             if (revokedOn < row.DecisionDate)
                 new FieldViolations().Add("revocation_date", "撤销日期早于决定日期 / the revocation date is before the decision date").ThrowIfAny();
             if (row.Status == DecisionNames.Status.Withdrawn)
                 throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, id.ToString(), "决定已撤回 / the decision is already withdrawn");
-            var wasPublished = row.Status == DecisionNames.Status.Published;
-            // 《行政处罚法》第四十八条第二款: withdraw within 3 working days of the revocation (only what was published).
-            DateOnly? deadline = wasPublished ? WorkingDays(() => PublicationDeadlines.WithdrawalDeadline(revokedOn, calendar, deadlines), "revocation_date") : null;
-
-            var now = time.GetUtcNow();
-            if (await decisions.MarkWithdrawnAsync(session, row, DecisionNames.Revocation(request.Kind)!, revokedOn, deadline, now, today) is null)
+            if (row.RevokedOn is not null)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.RevocationAlreadyRecorded, id.ToString());
+            DateOnly? deadline = row.Status == DecisionNames.Status.Published
+                ? WorkingDays(() => PublicationDeadlines.WithdrawalDeadline(revokedOn, calendar, deadlines), "revocation_date")
+                : null;
+            if (await decisions.MarkRevokedAsync(session, row, DecisionNames.Revocation(request.Kind)!, revokedOn, deadline) is null)
                 throw ChangedMeanwhile(row);
-            var reason = wasPublished ? await WithdrawPublicVersionAsync(session, row, request, revokedOn, now) : "";
-            var withdrawn = (await decisions.FindAsync(session, id))!;
-            var revoked = DecisionEvents.Revoked(withdrawn, wasPublished, today, Guid.NewGuid(), now, reason);
-            return new WriteResult<WithdrawDecisionResponse>(
-                new WithdrawDecisionResponse { Decision = DecisionLifecycle.Summary(withdrawn), OnTime = revoked.OnTime }, id.ToString(), revoked);
+            return new WriteResult<RecordRevocationResponse>(
+                new RecordRevocationResponse { Decision = DecisionLifecycle.Summary((await decisions.FindAsync(session, id))!) }, id.ToString());
         });
+    }
+
+    /// <summary>
+    /// The revocation a withdrawal rests on: the recorded one (a kind or date given must match it), or the one given.
+    /// </summary>
+    static (V1.RevocationKind Kind, DateOnly On) RevocationOf(DecisionRow row, V1.RevocationKind kind, DateOnly? on)
+    {
+        if (row.RevokedOn is { } recordedOn)
+        {
+            var recordedKind = DecisionNames.RevocationFromName(row.RevocationKind);
+            var violations = new FieldViolations();
+            if (kind != V1.RevocationKind.Unspecified && kind != recordedKind) violations.Add("kind", "与已登记的撤销类别不同 / differs from the recorded revocation");
+            if (on is { } given && given != recordedOn) violations.Add("revocation_date", "与已登记的撤销日期不同 / differs from the recorded revocation");
+            violations.ThrowIfAny();
+            return (recordedKind, recordedOn);
+        }
+        if (on is not { } revokedOn)
+            throw RpcErrors.FailedPrecondition(RuleCatalog.RevocationNotRecorded, row.DecisionId.ToString());
+        if (revokedOn < row.DecisionDate)
+            new FieldViolations().Add("revocation_date", "撤销日期早于决定日期 / the revocation date is before the decision date").ThrowIfAny();
+        return (kind, revokedOn);
     }
 
     /// <summary>Loads, in the write's transaction, a decision the caller may write (NotFound, PermissionDenied otherwise).</summary>
@@ -194,13 +249,14 @@ public sealed partial class DecisionEndpoint(
     }
 
     /// <summary>Replaces the public view by the withdrawal notice (APL art. 48); returns the published, masked reason.</summary>
-    async Task<string> WithdrawPublicVersionAsync(DbSession session, DecisionRow row, WithdrawDecisionRequest request, DateOnly revokedOn, DateTimeOffset now)
+    async Task<string> WithdrawPublicVersionAsync(
+        DbSession session, DecisionRow row, WithdrawDecisionRequest request, V1.RevocationKind kind, DateOnly revokedOn, DateTimeOffset now)
     {
         var current = await publicDecisions.CurrentAsync(session, row.DecisionId) ?? throw NotFound(row.DecisionId);
         var content = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
         var withdrawal = new PublicWithdrawal
         {
-            Kind = request.Kind, RevocationDate = CountyTime.Format(revokedOn), Reason = PublicVersions.PublicText(request.Reason, redaction, content),
+            Kind = kind, RevocationDate = CountyTime.Format(revokedOn), Reason = PublicVersions.PublicText(request.Reason, redaction, content),
             WithdrawnAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now),
         };
         await publicDecisions.ReplaceAsync(session, PublicVersions.Withdrawn(current, withdrawal), row.PartyKind);

@@ -71,5 +71,7 @@ public static class DecisionLifecycle
         ContentVersion = row.ContentVersion,
         PublicVersion = row.PublicVersion,
         WithdrawalDeadline = row.WithdrawalDeadline is { } deadline ? CountyTime.Format(deadline) : "",
+        RevocationKind = DecisionNames.RevocationFromName(row.RevocationKind),
+        RevocationDate = row.RevokedOn is { } revokedOn ? CountyTime.Format(revokedOn) : "",
     };
 }

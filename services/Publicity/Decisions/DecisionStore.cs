@@ -63,6 +63,13 @@ public sealed class DecisionStore
         WHERE decision_id = @decisionId AND revision = @revision AND status <> @withdrawn
         """);
 
+    static readonly SqlStatement MarkRevoked = SqlStatement.Portable(
+        """
+        UPDATE decisions SET revocation_kind = @revocationKind, revoked_on = @revokedOn, withdrawal_deadline = @withdrawalDeadline,
+            revision = revision + 1
+        WHERE decision_id = @decisionId AND revision = @revision AND status <> @withdrawn AND revoked_on IS NULL
+        """);
+
     public Task InsertAsync(DbSession session, DecisionRow row) =>
         session.ExecuteAsync(Insert, row);
 
@@ -129,6 +136,21 @@ public sealed class DecisionStore
             withdrawalDeadline,
             withdrawnAt,
             withdrawnOn,
+            withdrawn = DecisionNames.Status.Withdrawn,
+        }));
+
+    /// <summary>
+    /// Records the revocation (APL art. 48) without withdrawing: the withdrawal deadline starts to run. Returns the
+    /// revision stored; null when the decision changed since <paramref name="previous"/> was read.
+    /// </summary>
+    public async Task<int?> MarkRevokedAsync(DbSession session, DecisionRow previous, string revocationKind, DateOnly revokedOn, DateOnly? withdrawalDeadline) =>
+        NextRevision(previous, await session.ExecuteAsync(MarkRevoked, new
+        {
+            decisionId = previous.DecisionId,
+            revision = previous.Revision,
+            revocationKind,
+            revokedOn,
+            withdrawalDeadline,
             withdrawn = DecisionNames.Status.Withdrawn,
         }));
 

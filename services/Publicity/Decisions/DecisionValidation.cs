@@ -58,9 +58,21 @@ public static class DecisionValidation
         var violations = RequestId(request.RequestId)
             .Required("reason", request.Reason)
             .MaxLength("reason", request.Reason, 2000);
-        if (DecisionNames.Revocation(request.Kind) is null)
+        // Both may be left out when the revocation was recorded before (RecordRevocation); one alone is incomplete.
+        if (request.Kind == V1.RevocationKind.Unspecified && request.RevocationDate.Length == 0) return violations;
+        Revocation(violations, request.Kind, request.RevocationDate, today);
+        return violations;
+    }
+
+    /// <summary>《行政处罚法》第四十八条: what happened to the decision (revoked / changed / confirmed illegal or void) and when.</summary>
+    public static FieldViolations Validate(V1.RecordRevocationRequest request, DateOnly today) =>
+        Revocation(RequestId(request.RequestId), request.Kind, request.RevocationDate, today);
+
+    static FieldViolations Revocation(FieldViolations violations, V1.RevocationKind kind, string date, DateOnly today)
+    {
+        if (DecisionNames.Revocation(kind) is null)
             violations.Add("kind", "撤回原因类别未指定或未知 / kind is unspecified or unknown");
-        PastDate(violations, "revocation_date", request.RevocationDate, today);
+        PastDate(violations, "revocation_date", date, today);
         return violations;
     }
 

@@ -13,6 +13,9 @@ public static partial class PersonalDataMasks
 {
     private const char Star = '*';
 
+    /// <summary>The shortest labelled bank account masked (provincial measures: accounts of 10–30 digits).</summary>
+    public const int MinLabelledAccountDigits = 10;
+
     /// <summary>
     /// Name of a natural person: the first character (taken as the surname) is kept, every other
     /// character becomes '*': 张三 → 张*, 张三丰 → 张**. Compound surnames (欧阳…) are not detected, which
@@ -112,21 +115,42 @@ public static partial class PersonalDataMasks
     public static string MaskNumbers(string text, string? keepAsIs = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // A labelled account of any length first (账号/账户/开户行/卡号 …, 10–30 digits): an 18-digit one must not be
+        // read as an ID number and keep its first six digits.
+        text = LabelledBankAccountRegex().Replace(text, m => Keep(m.Groups["value"], keepAsIs) is not null || m.Groups["value"].Value.Count(char.IsAsciiDigit) < MinLabelledAccountDigits
+            ? m.Value
+            : m.Value[..(m.Groups["value"].Index - m.Index)] + MaskBankAccount(m.Groups["value"].Value));
         text = ResidentIdRegex().Replace(text, m => Keep(m, keepAsIs) ?? MaskResidentId(m.Value));
         text = BankAccountRegex().Replace(text, m => Keep(m, keepAsIs) ?? MaskBankAccount(m.Value));
         text = MobileRegex().Replace(text, m => MaskMobile(m.Value));
         return LandlineRegex().Replace(text, m => MaskLandline(m.Value));
     }
 
-    private static string? Keep(Match match, string? keepAsIs) =>
+    private static string? Keep(Group match, string? keepAsIs) =>
         keepAsIs is not null && string.Equals(match.Value, keepAsIs, StringComparison.OrdinalIgnoreCase) ? match.Value : null;
 
     /// <summary>An 18-character (or old 15-digit) resident ID number with a plausible birth date, standing alone in text.</summary>
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     internal static partial Regex ResidentIdRegex();
 
-    /// <summary>A run of 16–19 digits, optionally separated by single spaces or hyphens.</summary>
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\d(?:[ -]?\d){15,18}(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A bank account after its label (银行账号, 账号, 账户, 开户行, 卡号, 收款账户 …): digits grouped by one separator used
+    /// throughout (spaces, the ideographic space or hyphens, up to three characters: "6222-0212", "627 - 194"), at most
+    /// 30 characters after the label that are neither digits nor a sentence end (e.g. "开户行：中国银行龙山支行 账号：").
+    /// Masked when it has 10 digits or more (the rule names 10–30; a longer run is masked too, never less), keeping the
+    /// last 4. The one-separator rule keeps a number that follows (a phone) out of the account. A mask character
+    /// before the digits stops the match, so masking an already masked text changes nothing.
+    /// </summary>
+    [GeneratedRegex(@"(?:账号|账户|开户行|卡号)[^0-9*。；;！!？?\r\n]{0,30}?(?<![0-9A-Za-z*])(?<value>\d+(?:(?<sep>[ \u3000\-‐–—]{1,3})\d+(?:\k<sep>\d+)*)?)(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
+    internal static partial Regex LabelledBankAccountRegex();
+
+    /// <summary>
+    /// An unlabelled account: a run of 16–19 digits, or the card style of groups of four separated by a space or hyphen
+    /// (6222 0212 3456 7890 123). Other groupings are recognised only after a label (<see cref="LabelledBankAccountRegex"/>):
+    /// a looser pattern here would join a landline and a mobile standing side by side into one "account" and reveal the
+    /// mobile's masked middle digits.
+    /// </summary>
+    [GeneratedRegex(@"(?<![0-9A-Za-z*])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     internal static partial Regex BankAccountRegex();
 
     /// <summary>Mainland mobile: optional +86/0086/86 prefix, then 1[3-9] and 9 more digits, optionally grouped 3-4-4.</summary>

@@ -49,7 +49,9 @@ public static class PublicVersions
         DecisionRow decision, V1.DecisionContent content, bool partyIsMinor, string agencyName,
         int version, DateTimeOffset firstPublishedAt, DateTimeOffset versionPublishedAt, RedactionOptions options)
     {
-        var redacted = Redaction.Redact(ToRedactionInput(content, partyIsMinor), options);
+        var input = ToRedactionInput(content, partyIsMinor);
+        var redacted = Redaction.Redact(input, options);
+        string Clean(string text) => Redaction.RedactText(input, text.Trim(), options);
         return new V1.PublicDecision
         {
             DecisionId = decision.DecisionId.ToString(),
@@ -60,8 +62,8 @@ public static class PublicVersions
             DecisionDate = CountyTime.Format(decision.DecisionDate),
             Party = new V1.PublicParty { Kind = content.Party.Kind, Name = redacted.PartyName, Identifier = redacted.PartyIdentifier ?? "" },
             Facts = redacted.Facts,
-            // Citations of law (法律名称 + 条款) carry no personal data; they are published as given.
-            LegalBasis = { content.LegalBasis.Select(b => new V1.LegalBasis { Law = b.Law.Trim(), Article = b.Article.Trim() }) },
+            // The legal basis is free text an agency fills in: it goes through the same masks as the facts (issue 12).
+            LegalBasis = { content.LegalBasis.Select(b => new V1.LegalBasis { Law = Clean(b.Law), Article = Clean(b.Article) }) },
             Penalties = { content.Penalties.Select(p => p.Clone()) },
             Conclusion = redacted.Result,
             Version = version,

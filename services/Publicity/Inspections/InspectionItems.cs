@@ -21,7 +21,9 @@ public static class InspectionItems
             .RequestId(request.RequestId)
             .Required("name", request.Name).MaxLength("name", request.Name.Trim(), 200)
             .Required("method", request.Method).MaxLength("method", request.Method.Trim(), 100)
-            .Required("frequency", request.Frequency).MaxLength("frequency", request.Frequency.Trim(), 100);
+            .Required("frequency", request.Frequency).MaxLength("frequency", request.Frequency.Trim(), 100)
+            // 国发〔2015〕58号: officers are drawn from those entitled to enforce in the item's field.
+            .Required("enforcement_area", request.EnforcementArea).MaxLength("enforcement_area", request.EnforcementArea.Trim(), 100);
         if (UnifiedSocialCreditCode.Validate(UnifiedSocialCreditCode.Normalize(request.AgencyCode)) is { } error) violations.Add("agency_code", error);
         // Every item names its legal basis (law + article): an inspection without one is not lawful (118号, 依法抽查).
         if (request.LegalBases.Count == 0) violations.Add("legal_bases", "至少一项法律依据 / at least one legal basis");
@@ -48,6 +50,7 @@ public static class InspectionItems
         Method = request.Method.Trim(),
         RatioBasisPoints = request.RatioBasisPoints,
         Frequency = request.Frequency.Trim(),
+        EnforcementArea = request.EnforcementArea.Trim(),
         PublishedOn = CountyTime.Format(today),
     };
 

@@ -2,6 +2,7 @@ using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Calendar;
 using Longshan.Platform.Grpc;
 using Event = Longshan.Contracts.Events.Publicity;
+using Longshan.Publicity.Decisions;
 using PersonalDataMasks = Longshan.Publicity.Decisions.PersonalDataMasks;
 
 namespace Longshan.Publicity.Inspections;
@@ -20,6 +21,9 @@ public static class InspectionResults
             .RequestId(request.RequestId)
             .Required("target_id", request.TargetId).MaxLength("target_id", request.TargetId.Trim(), 100)
             .Required("outcome", request.Outcome).MaxLength("outcome", request.Outcome.Trim(), MaxOutcomeLength);
+        if (request.OtherPersonNames.Count > 50) violations.Add("other_person_names", "至多 50 个 / at most 50");
+        for (var i = 0; i < request.OtherPersonNames.Count && i < 50; i++)
+            violations.Required($"other_person_names[{i}]", request.OtherPersonNames[i]).MaxLength($"other_person_names[{i}]", request.OtherPersonNames[i].Trim(), 50);
         if (!Guid.TryParse(request.DrawId, out _)) violations.Add("draw_id", "须为抽取编号 / must be a draw id");
         // Dates of legal acts in the future are rejected (the inspection has taken place).
         if (!CountyTime.TryParseDate(request.InspectedOn, out var inspectedOn)) violations.Add("inspected_on", "须为 YYYY-MM-DD 日期 / must be a date YYYY-MM-DD");
@@ -41,7 +45,7 @@ public static class InspectionResults
         draw.Assignments.FirstOrDefault(a => string.Equals(a.TargetId, targetId.Trim(), StringComparison.Ordinal));
 
     /// <summary>The result as published: personal data masked (<see cref="PublicTarget"/>, <see cref="PublicOutcome"/>).</summary>
-    public static InspectionResult ToResult(InspectionDraw draw, PublishInspectionResultRequest request)
+    public static InspectionResult ToResult(InspectionDraw draw, PublishInspectionResultRequest request, RedactionOptions? options = null)
     {
         var assignment = Assignment(draw, request.TargetId)!;
         var naturalPerson = draw.Targets.Any(t => t.Id == assignment.TargetId && t.Kind == TargetKind.NaturalPerson);
@@ -55,7 +59,7 @@ public static class InspectionResults
             TargetName = PublicTarget(assignment.TargetName, naturalPerson),
             OfficerIds = { assignment.OfficerIds },
             InspectedOn = request.InspectedOn,
-            Outcome = PublicOutcome(request.Outcome.Trim(), assignment.TargetName, naturalPerson),
+            Outcome = PublicOutcome(request.Outcome.Trim(), assignment.TargetName, naturalPerson, request.OtherPersonNames, options),
         };
     }
 
@@ -67,22 +71,32 @@ public static class InspectionResults
     public static string PublicTarget(string name, bool naturalPerson) => naturalPerson ? PersonalDataMasks.MaskName(name) : name;
 
     /// <summary>
-    /// The outcome text as published: ID numbers, bank accounts and phone numbers masked, and a natural-person
-    /// target's name masked wherever it occurs. Idempotent, so the public listing re-applies it to results stored
-    /// before the masking existed.
+    /// The outcome text as published, redacted like a decision's texts (国办发〔2018〕118号 and the local measures:
+    /// inspection results are published "redacted like decisions"; 《个人信息保护法》第二十八条): ID numbers, bank accounts,
+    /// phone numbers, home addresses (labelled; 住所 too for a natural-person target), health terms, the names of other
+    /// persons given, and a natural-person target's name, wherever they occur. Idempotent, so the public listing and
+    /// the portal re-apply it to results stored before the masking existed.
     /// </summary>
-    public static string PublicOutcome(string outcome, string targetName, bool naturalPerson)
+    public static string PublicOutcome(
+        string outcome, string targetName, bool naturalPerson, IEnumerable<string>? otherPersonNames = null, RedactionOptions? options = null)
     {
-        var masked = PersonalDataMasks.MaskNumbers(outcome);
-        var name = targetName.Trim();
-        return naturalPerson && name.Length > 0 ? masked.Replace(name, PersonalDataMasks.MaskName(name), StringComparison.Ordinal) : masked;
+        var subject = new Decisions.DecisionContent
+        {
+            PartyKind = naturalPerson ? Decisions.PartyKind.NaturalPerson : Decisions.PartyKind.Organisation,
+            PartyName = targetName.Trim(),
+            ThirdPartyNames = [.. otherPersonNames ?? []],
+        };
+        return Redaction.RedactText(subject, outcome, options ?? RedactionOptions.Default);
     }
 
-    /// <summary>A stored result as listed publicly: the outcome's numbers masked again, for results stored before masking.</summary>
-    public static InspectionResult ForListing(InspectionResult stored)
+    /// <summary>
+    /// A stored result as listed publicly (gRPC and the portal's draw page alike): the outcome masked again, for results
+    /// stored before masking covered addresses and health terms; the target's name as stored (already masked).
+    /// </summary>
+    public static InspectionResult ForListing(InspectionResult stored, RedactionOptions? options = null)
     {
         var listed = stored.Clone();
-        listed.Outcome = PersonalDataMasks.MaskNumbers(stored.Outcome);
+        listed.Outcome = PublicOutcome(stored.Outcome, "", naturalPerson: false, options: options);
         return listed;
     }
 
@@ -118,6 +132,20 @@ public static class PublicDraws
         foreach (var target in copy.Targets.Where(t => people.Contains(t.Id))) target.Name = InspectionResults.PublicTarget(target.Name, naturalPerson: true);
         foreach (var assignment in copy.Assignments.Where(a => people.Contains(a.TargetId)))
             assignment.TargetName = InspectionResults.PublicTarget(assignment.TargetName, naturalPerson: true);
+        return copy;
+    }
+
+    /// <summary>A register or pool target as published: a natural person's name masked to the surname.</summary>
+    public static DrawTarget Public(DrawTarget target) =>
+        target.Kind == TargetKind.NaturalPerson ? new DrawTarget { Id = target.Id, Kind = target.Kind, Name = InspectionResults.PublicTarget(target.Name, naturalPerson: true) } : target;
+
+    /// <summary>A frozen round as published: natural persons in the pool masked. The digest covers the unmasked pool.</summary>
+    public static DrawRound Public(DrawRound round)
+    {
+        if (round.Targets.All(t => t.Kind != TargetKind.NaturalPerson)) return round;
+        var copy = round.Clone();
+        copy.Targets.Clear();
+        copy.Targets.AddRange(round.Targets.Select(Public));
         return copy;
     }
 }

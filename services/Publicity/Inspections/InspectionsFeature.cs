@@ -9,6 +9,8 @@ public static class InspectionsFeature
         builder.Services.AddSingleton<DrawStore>();
         builder.Services.AddSingleton<InspectionResultStore>();
         builder.Services.AddSingleton<DrawRunner>();
+        builder.Services.AddSingleton<TargetRegisterStore>();
+        builder.Services.AddSingleton<DrawRoundStore>();
         return builder;
     }
 

@@ -90,6 +90,23 @@ public sealed class OfficerEndpoint(
         return new ListOfficersResponse { Officers = { page.Items.Select(o => OfficerMapping.ToOfficer(o, today)) }, NextPageToken = page.NextToken };
     }
 
+    /// <summary>执法人员公示 (国办发〔2018〕118号): public, no login; name, certificate number, areas and today's status only.</summary>
+    [AllowAnonymous]
+    public override async Task<ListPublicOfficersResponse> ListPublicOfficers(ListPublicOfficersRequest request, ServerCallContext context)
+    {
+        var violations = CertificateRequests.Validate(new ListOfficersRequest { AgencyCode = request.AgencyCode });
+        var paging = Paging.Read(violations, "public-officers", request.PageSize, request.PageToken);
+        violations.ThrowIfAny();
+        var today = CountyTime.Today(time);
+        var session = await reads.GetAsync(context.CancellationToken);
+        var rows = await officers.PageAsync(session, UnifiedSocialCreditCode.Normalize(request.AgencyCode), paging.AfterKey ?? "", paging.Fetch);
+        var page = paging.Cut(rows, o => o.CertificateNumber);
+        return new ListPublicOfficersResponse
+        {
+            Officers = { page.Items.Select(o => PublicOfficers.Of(o, today)) }, NextPageToken = page.NextToken, CheckedOn = CountyTime.Format(today),
+        };
+    }
+
     /// <summary>Public, no login: a citizen checks the certificate an officer shows (《行政处罚法》第五十五条).</summary>
     [AllowAnonymous]
     public override async Task<VerifyCertificateResponse> VerifyCertificate(VerifyCertificateRequest request, ServerCallContext context)

@@ -117,6 +117,16 @@ public static class RuleCatalog
     public static readonly Rule FeedCursorAhead = new("feed-cursor-ahead", "EVENTS.md: the event feed",
         "游标超出事件日志末尾 / the cursor is beyond the end of the event journal (a journal restored from an older backup?)");
 
+    // Publicity, issue 12 (fair draws 双随机, withdrawals, publication approval)
+    public static readonly Rule TargetRegisterEmpty = new("target-register-empty", "国发〔2015〕58号 (双随机: 检查对象名录库)",
+        "该抽查事项的检查对象名录库为空 / the item's target register is empty");
+    public static readonly Rule DrawRoundAlreadyDrawn = new("draw-round-already-drawn", "国发〔2015〕58号 (双随机、一公开)",
+        "该批次已抽取；重新抽取须说明理由并公开 / the round was drawn; a redraw needs a published reason");
+    public static readonly Rule RevocationNotRecorded = new("revocation-not-recorded", "《行政处罚法》第四十八条",
+        "撤回须说明决定被撤销、变更、确认违法或无效的类别和日期 / a withdrawal needs the revocation's kind and date, given or recorded");
+    public static readonly Rule RevocationAlreadyRecorded = new("revocation-already-recorded", "《行政处罚法》第四十八条",
+        "该决定的撤销等情形已登记 / the decision's revocation is already recorded");
+
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

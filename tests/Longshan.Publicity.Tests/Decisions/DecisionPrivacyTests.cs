@@ -72,6 +72,36 @@ public sealed class DecisionPrivacyTests(PublicityApp app) : IClassFixture<Publi
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM public_decisions WHERE agency_code = @agency", new { agency }));
     }
 
+    /// <summary>A company's 14-digit account after its label, grouped by hyphens; personal data in the legal basis.</summary>
+    public const string Account = "6217-0023-4567-89";
+
+    public static RegisterDecisionRequest WithAccountAndBasis(string agency)
+    {
+        var request = Penalty(agency);
+        request.Content.Facts += $"违法所得已汇入开户行：中国建设银行龙山支行，账号：{Account}。";
+        request.Content.LegalBasis.Add(new LegalBasis { Law = $"《龙山县市场监督管理局约谈记录》（证人{Witness}，电话{Phone}）", Article = $"第三条（身份证号码{AdultId}）" });
+        return request;
+    }
+
+    [Fact]
+    public async Task A_labelled_account_of_any_length_and_the_legal_basis_are_masked_on_the_public_version_the_search_and_the_event()
+    {
+        var agency = await NewAgencyAsync(app);
+        var id = await PublishedAsync(WithAccountAndBasis(agency));
+
+        var got = await client.GetPublicDecisionAsync(new GetPublicDecisionRequest { DecisionId = id });
+        var byAccount = await client.SearchPublicDecisionsAsync(new SearchPublicDecisionsRequest { Keyword = "0023-4567" });
+
+        Assert.Contains("账号：****-****-**67-89", got.Decision.Facts);
+        Assert.Equal("《龙山县市场监督管理局约谈记录》（证人李*，电话138****5678）", got.Decision.LegalBasis[1].Law);
+        Assert.Equal("第三条（身份证号码433130************）", got.Decision.LegalBasis[1].Article);
+        Assert.Empty(byAccount.Decisions);
+        AssertNoPersonalData(Json(got));
+        Assert.DoesNotContain("0023-4567", Json(got), StringComparison.Ordinal);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE body LIKE @id AND body LIKE '%0023-4567%'", new { id = $"%{id}%" }));
+        await AssertNothingStoredOrSentAsync(id, "DecisionPublished");
+    }
+
     static WithdrawDecisionRequest Withdraw(string id, string reason) => new()
     {
         RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.Revoked, RevocationDate = "2026-11-26", Reason = reason,

@@ -1,7 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Publicity.Inspections;
 using Longshan.Publicity.Tests.Support;
 using static Longshan.Publicity.Tests.Officers.OfficerTestData;
 
@@ -12,45 +11,19 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
     readonly InspectionService.InspectionServiceClient client = new(app.Channel);
     readonly OfficerService.OfficerServiceClient officers = new(app.Channel);
 
-    static PublishInspectionItemRequest ItemRequest(string agency) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, Name = "食品生产企业监督检查",
-        LegalBases = { new LegalBasis { Law = "《中华人民共和国食品安全法》", Article = "第一百一十条" } },
-        ObjectTypes = { "食品生产企业" }, Method = "现场检查", RatioBasisPoints = 500, Frequency = "每年一次",
-    };
+    readonly InspectionDrawing drawing = new(app);
 
-    static List<DrawTarget> Pool(int size) =>
-        [.. Enumerable.Range(1, size).Select(i => new DrawTarget { Id = $"91433130MA4L{i:D6}", Name = $"龙山县第{i}食品厂" })];
+    static PublishInspectionItemRequest ItemRequest(string agency) => InspectionDrawing.ItemRequest(agency);
 
-    async Task<string> PublishItemAsync(string agency) =>
-        (await client.PublishInspectionItemAsync(ItemRequest(agency), TestTokens.Bearer(agency))).Item.ItemId;
+    static List<DrawTarget> Pool(int size) => InspectionDrawing.Pool(size);
 
-    static RunDrawRequest DrawRequest(string agency, string itemId, int poolSize, int count, string seed = "龙山县2026年第4批双随机抽查") => new()
-    {
-        RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = itemId, Seed = seed, Targets = { Pool(poolSize) }, Count = count,
-    };
+    Task<string> PublishItemAsync(string agency) => drawing.PublishItemAsync(agency);
 
-    static async Task<RpcException> FailsAsync(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
+    static Task<RpcException> FailsAsync(Func<Task> call) => InspectionDrawing.FailsAsync(call);
 
-    /// <summary>Re-runs a published draw from GetDraw's fields alone, as an outside checker would.</summary>
-    static string Rerun(InspectionDraw published)
-    {
-        var conflicts = published.Conflicts.ToLookup(c => c.OfficerId, c => c.TargetIds);
-        var result = RandomDraw.Draw(new Longshan.Publicity.Inspections.DrawRequest
-        {
-            Seed = published.Seed,
-            TargetPool = [.. published.Targets.Select(t => t.Id)],
-            Size = published.SizeCase == InspectionDraw.SizeOneofCase.Count ? DrawSize.OfCount(published.Count) : DrawSize.OfRatio(published.RatioBasisPoints / 10_000m),
-            Officers = [.. published.Officers.Select(o => new DrawOfficer(o.OfficerId, published.AgencyCode, DateOnly.Parse(o.CertificateValidTo),
-                [.. conflicts[o.OfficerId].SelectMany(t => t)]))],
-            DrawDate = DateOnly.Parse(published.DrawDate),
-            OfficersPerTarget = published.OfficersPerTarget,
-        });
-        Assert.Equal(published.Algorithm, result.Algorithm);
-        return string.Join(" | ", result.Assignments.Select(a => $"{a.TargetId}:{string.Join(',', a.OfficerIds)}"));
-    }
+    static string Rerun(InspectionDraw published) => InspectionDrawing.Rerun(published);
 
-    static string Flatten(InspectionDraw draw) => string.Join(" | ", draw.Assignments.Select(a => $"{a.TargetId}:{string.Join(',', a.OfficerIds)}"));
+    static string Flatten(InspectionDraw draw) => InspectionDrawing.Flatten(draw);
 
     [Fact]
     public async Task Items_are_published_with_an_event_and_listed_publicly()
@@ -92,8 +65,10 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var token = TestTokens.Bearer(agency);
         await officers.SuspendCertificateAsync(new SuspendCertificateRequest { RequestId = "s", CertificateNumber = suspended.Certificate.Number, Reason = "暂扣" }, token);
         await officers.RevokeCertificateAsync(new RevokeCertificateRequest { RequestId = "r", CertificateNumber = revoked.Certificate.Number, Reason = "吊销" }, token);
-        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 12, count: 4);
-        request.Conflicts.Add(new DrawConflict { OfficerId = valid[0], TargetIds = { request.Targets[0].Id, request.Targets[5].Id } });
+        var pool = Pool(12);
+        var round = await drawing.RoundAsync(agency, pool, 4,
+            r => r.Conflicts.Add(new DrawConflict { OfficerId = valid[0], TargetIds = { pool[0].Id, pool[5].Id } }));
+        var request = InspectionDrawing.RunRequest(agency, round.RoundId);
 
         var drawn = (await client.RunDrawAsync(request, token)).Draw;
         var published = (await client.GetDrawAsync(new GetDrawRequest { DrawId = drawn.DrawId }, Anonymous)).Draw;
@@ -117,13 +92,14 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var ids = new List<string>();
         for (var i = 0; i < 4; i++) ids.Add((await IssueAsync(app, agency, $"检查员{i}")).OfficerId);
         var itemId = await PublishItemAsync(agency);
+        await drawing.RegisterAsync(agency, itemId, Pool(10));
         var avoided = Pool(10).Take(6).Select(t => t.Id).ToHashSet();
 
-        for (var seed = 0; seed < 5; seed++)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            var request = DrawRequest(agency, itemId, poolSize: 10, count: 10, seed: $"seed-{seed}");
+            var request = InspectionDrawing.FreezeRequest(agency, itemId, 10);
             request.Conflicts.Add(new DrawConflict { OfficerId = ids[2].ToUpperInvariant(), TargetIds = { avoided } });
-            var draw = (await client.RunDrawAsync(request, TestTokens.Bearer(agency))).Draw;
+            var draw = await drawing.RunAsync(agency, (await drawing.FreezeAsync(request)).RoundId);
 
             Assert.Equal(10, draw.Assignments.Count);
             Assert.All(draw.Assignments.Where(a => avoided.Contains(a.TargetId)), a => Assert.DoesNotContain(ids[2], a.OfficerIds));
@@ -138,15 +114,15 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         await IssueAsync(app, agency, "甲");
         var second = await IssueAsync(app, agency, "乙");
         await IssueAsync(app, agency, "丙", validTo: Today(app).AddDays(-1));
-        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 3, count: 3);
-        request.Conflicts.Add(new DrawConflict { OfficerId = second.OfficerId, TargetIds = { request.Targets[1].Id } });
+        var pool = Pool(3);
+        var round = await drawing.RoundAsync(agency, pool, 3, r => r.Conflicts.Add(new DrawConflict { OfficerId = second.OfficerId, TargetIds = { pool[1].Id } }));
 
-        var error = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.RunDrawAsync(InspectionDrawing.RunRequest(agency, round.RoundId), TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         var violation = error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations.Single();
         Assert.Equal("too-few-officers", violation.Type);
-        Assert.Equal(request.Targets[1].Id, violation.Subject);
+        Assert.Equal(pool[1].Id, violation.Subject);
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM inspection_draws WHERE agency_code = @agency", new { agency }));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE event_type = 'InspectionDrawCompleted' AND agency_code = @agency", new { agency }));
     }
@@ -158,12 +134,15 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var other = await RegisterAgencyAsync(app);
         for (var i = 0; i < 3; i++) await IssueAsync(app, agency, $"检查员{i}");
         var stranger = await IssueAsync(app, other, "外单位");
-        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 4, count: 2);
-        request.Conflicts.Add(new DrawConflict { OfficerId = stranger.OfficerId, TargetIds = { request.Targets[0].Id } });
+        var itemId = await PublishItemAsync(agency);
+        await drawing.RegisterAsync(agency, itemId, Pool(4));
+        var request = InspectionDrawing.FreezeRequest(agency, itemId, 2);
+        request.Conflicts.Add(new DrawConflict { OfficerId = stranger.OfficerId, TargetIds = { Pool(4)[0].Id } });
 
-        var unknownOfficer = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
+        var unknownOfficer = await FailsAsync(() => client.FreezeDrawPoolAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
+        request.Conflicts[0].OfficerId = (await IssueAsync(app, agency, "本单位")).OfficerId;
         request.Conflicts[0].TargetIds.Add("not-in-pool");
-        var unknownTarget = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
+        var unknownTarget = await FailsAsync(() => client.FreezeDrawPoolAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
 
         Assert.Equal("conflicts[0].officer_id", unknownOfficer.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
         Assert.Equal("conflicts[0].target_ids[1]", unknownTarget.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
@@ -175,20 +154,28 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
         var owner = await RegisterAgencyAsync(app);
         var other = await RegisterAgencyAsync(app);
         for (var i = 0; i < 2; i++) await IssueAsync(app, owner, $"检查员{i}");
-        var itemId = await PublishItemAsync(owner);
-        var draw = (await client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), TestTokens.Bearer(owner))).Draw;
+        var round = await drawing.RoundAsync(owner, Pool(3), 1);
+        var itemId = round.ItemId;
+        var draw = await drawing.RunAsync(owner, round.RoundId);
+        var secondRound = await drawing.FreezeAsync(InspectionDrawing.FreezeRequest(owner, itemId, 1));
         var intruder = TestTokens.Bearer(other);
 
         var item = await FailsAsync(() => client.PublishInspectionItemAsync(ItemRequest(owner), intruder).ResponseAsync);
-        var run = await FailsAsync(() => client.RunDrawAsync(DrawRequest(owner, itemId, 3, 1), intruder).ResponseAsync);
+        var run = await FailsAsync(() => client.RunDrawAsync(InspectionDrawing.RunRequest(owner, secondRound.RoundId), intruder).ResponseAsync);
+        var register = await FailsAsync(() => client.UpdateTargetRegisterAsync(new UpdateTargetRegisterRequest
+        {
+            RequestId = "x", AgencyCode = owner, ItemId = itemId, Remove = { Pool(3)[0].Id },
+        }, intruder).ResponseAsync);
+        var freeze = await FailsAsync(() => client.FreezeDrawPoolAsync(InspectionDrawing.FreezeRequest(owner, itemId, 1), intruder).ResponseAsync);
         var result = await FailsAsync(() => client.PublishInspectionResultAsync(new PublishInspectionResultRequest
         {
             RequestId = "x", DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = Date(Today(app)), Outcome = "未发现问题",
         }, intruder).ResponseAsync);
-        var ownAgencyOthersItem = await FailsAsync(() => client.RunDrawAsync(DrawRequest(other, itemId, 3, 1), intruder).ResponseAsync);
+        var ownAgencyOthersRound = await FailsAsync(() => client.RunDrawAsync(InspectionDrawing.RunRequest(other, secondRound.RoundId), intruder).ResponseAsync);
 
-        Assert.All(new[] { item, run, result }, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
-        Assert.Equal(StatusCode.NotFound, ownAgencyOthersItem.StatusCode);
+        Assert.All(new[] { item, run, register, freeze, result }, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
+        Assert.Equal(StatusCode.NotFound, ownAgencyOthersRound.StatusCode);
+        Assert.Equal(3, (await client.ListRegisterTargetsAsync(new ListRegisterTargetsRequest { ItemId = itemId }, Anonymous)).Targets.Count);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM inspection_draws WHERE agency_code = @owner", new { owner }));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM inspection_results WHERE agency_code = @owner", new { owner }));
     }
@@ -198,7 +185,7 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
     {
         var agency = await RegisterAgencyAsync(app);
         for (var i = 0; i < 3; i++) await IssueAsync(app, agency, $"检查员{i}");
-        var draw = (await client.RunDrawAsync(DrawRequest(agency, await PublishItemAsync(agency), 5, 2), TestTokens.Bearer(agency))).Draw;
+        var draw = await drawing.DrawAsync(agency, Pool(5), 2);
         var drawnTarget = draw.Assignments[0];
         var notDrawn = draw.Targets.First(t => draw.Assignments.All(a => a.TargetId != t.Id)).Id;
         PublishInspectionResultRequest Result(string target, string inspectedOn) => new()
@@ -229,10 +216,10 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
     {
         var agency = await RegisterAgencyAsync(app);
         for (var i = 0; i < 2; i++) await IssueAsync(app, agency, $"检查员{i}");
-        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 1, count: 1);
-        request.Targets[0].Name = "张三丰";
-        request.Targets[0].Kind = TargetKind.NaturalPerson;
-        var draw = (await client.RunDrawAsync(request, TestTokens.Bearer(agency))).Draw;
+        var pool = Pool(1);
+        pool[0].Name = "张三丰";
+        pool[0].Kind = TargetKind.NaturalPerson;
+        var draw = await drawing.DrawAsync(agency, pool, 1);
         const string id = "43313019850612123X", phone = "13812345678", account = "6222021234567890123";
 
         var published = (await client.PublishInspectionResultAsync(new PublishInspectionResultRequest
@@ -255,19 +242,64 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
             "SELECT COUNT(*) FROM inspection_results WHERE agency_code = @agency AND (body LIKE @id OR body LIKE @phone OR body LIKE @account)", secrets));
     }
 
+    /// <summary>Inspection results are redacted like decisions: addresses, health terms and other persons' names too.</summary>
+    public const string OutcomeWithPersonalData =
+        "经营者（家庭住址：龙山县民安街道兴隆路18号，收款账户：6217-0023-4567-89）自述患有乙型肝炎，其雇员王小明在场，已责令改正";
+
+    public const string MaskedOutcome =
+        "经营者（家庭住址：***，收款账户：****-****-**67-89）自述患有***，其雇员王**在场，已责令改正";
+
+    [Fact]
+    public async Task A_result_masks_addresses_health_terms_accounts_and_other_persons_names_on_publication_and_listing()
+    {
+        var agency = await RegisterAgencyAsync(app);
+        for (var i = 0; i < 2; i++) await IssueAsync(app, agency, $"检查员{i}");
+        var draw = await drawing.DrawAsync(agency, Pool(1), 1);
+
+        var published = (await client.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = Date(Today(app)),
+            Outcome = OutcomeWithPersonalData, OtherPersonNames = { "王小明" },
+        }, TestTokens.Bearer(agency))).Result;
+        var listed = Assert.Single((await client.ListInspectionResultsAsync(new ListInspectionResultsRequest { AgencyCode = agency }, Anonymous)).Results);
+
+        Assert.Equal(MaskedOutcome, published.Outcome);
+        Assert.Equal(MaskedOutcome, listed.Outcome);
+        var secrets = new { agency, address = "%兴隆路18号%", name = "%王小明%", account = "%0023-4567%" };
+        Assert.Equal(0, await app.CountAsync(
+            "SELECT COUNT(*) FROM inspection_results WHERE agency_code = @agency AND (body LIKE @address OR body LIKE @name OR body LIKE @account)", secrets));
+        Assert.Equal(0, await app.CountAsync(
+            "SELECT COUNT(*) FROM outbox_messages WHERE agency_code = @agency AND (body LIKE @address OR body LIKE @name OR body LIKE @account)", secrets));
+    }
+
+    [Fact]
+    public void A_result_stored_before_the_full_masking_is_masked_again_when_listed()
+    {
+        var stored = new InspectionResult { Outcome = "住址：龙山县民安街道兴隆路18号，患有肺结核，电话13812345678" };
+
+        var listed = Longshan.Publicity.Inspections.InspectionResults.ForListing(stored);
+
+        Assert.Equal("住址：***，患有***，电话138****5678", listed.Outcome);
+    }
+
     [Fact]
     public async Task A_public_draw_masks_natural_person_targets_and_still_re_runs_to_the_same_assignments()
     {
         var agency = await RegisterAgencyAsync(app);
         for (var i = 0; i < 2; i++) await IssueAsync(app, agency, $"检查员{i}");
-        var request = DrawRequest(agency, await PublishItemAsync(agency), poolSize: 3, count: 3);
-        request.Targets[0].Name = "李秀英";
-        request.Targets[0].Kind = TargetKind.NaturalPerson;
-        var drawn = (await client.RunDrawAsync(request, TestTokens.Bearer(agency))).Draw;
+        var pool = Pool(3);
+        pool[0].Name = "李秀英";
+        pool[0].Kind = TargetKind.NaturalPerson;
+        var drawn = await drawing.DrawAsync(agency, pool, 3);
 
         var shown = (await client.GetDrawAsync(new GetDrawRequest { DrawId = drawn.DrawId }, Anonymous)).Draw;
+        var round = (await client.GetDrawRoundAsync(new GetDrawRoundRequest { RoundId = drawn.RoundId }, Anonymous)).Round;
+        var register = await client.ListRegisterTargetsAsync(new ListRegisterTargetsRequest { ItemId = drawn.ItemId }, Anonymous);
 
         Assert.DoesNotContain("李秀英", shown.ToString());
+        Assert.DoesNotContain("李秀英", round.ToString());
+        Assert.DoesNotContain("李秀英", register.ToString());
+        Assert.Equal("李**", register.Targets.Single(t => t.Kind == TargetKind.NaturalPerson).Name);
         Assert.Equal("李**", shown.Targets.Single(t => t.Kind == TargetKind.NaturalPerson).Name);
         Assert.Equal(drawn.Assignments.Select(a => (a.TargetId, string.Join(",", a.OfficerIds))),
             shown.Assignments.Select(a => (a.TargetId, string.Join(",", a.OfficerIds))));
@@ -277,11 +309,14 @@ public sealed class InspectionEndpointTests(PublicityApp app) : IClassFixture<Pu
     public async Task An_unknown_target_kind_is_invalid()
     {
         var agency = await RegisterAgencyAsync(app);
-        var request = DrawRequest(agency, Guid.NewGuid().ToString(), poolSize: 2, count: 1);
-        request.Targets[1].Kind = (TargetKind)7;
+        var pool = Pool(2);
+        pool[1].Kind = (TargetKind)7;
 
-        var error = await FailsAsync(() => client.RunDrawAsync(request, TestTokens.Bearer(agency)).ResponseAsync);
+        var error = await FailsAsync(() => client.UpdateTargetRegisterAsync(new UpdateTargetRegisterRequest
+        {
+            RequestId = "k", AgencyCode = agency, ItemId = Guid.NewGuid().ToString(), Add = { pool },
+        }, TestTokens.Bearer(agency)).ResponseAsync);
 
-        Assert.Equal("targets[1].kind", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        Assert.Equal("add[1].kind", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
     }
 }

@@ -147,30 +147,132 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
             RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, Name = "危险化学品经营单位监督检查",
             LegalBases = { new LegalBasis { Law = "《危险化学品安全管理条例》", Article = "第六条" } },
             ObjectTypes = { "危险化学品经营单位" }, Method = "现场检查", RatioBasisPoints = 1000, Frequency = "每年一次",
+            EnforcementArea = "食品安全",
         }, token)).Item;
+        await inspections.UpdateTargetRegisterAsync(new UpdateTargetRegisterRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId,
+            Add = { Enumerable.Range(1, 4).Select(i => new DrawTarget { Id = $"T{i}", Name = $"龙山县第{i}化工商店" }) },
+        }, token);
+        var round = (await inspections.FreezeDrawPoolAsync(new FreezeDrawPoolRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId, RoundName = "2026年第9批", Count = 2,
+        }, token)).Round;
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
+        await page.ClickAsync("#rounds a");
+        Assert.Equal(4, (await page.Locator("#pool tbody tr").AllInnerTextsAsync()).Count);
+        Assert.Equal(round.PoolDigest, await page.InnerTextAsync("#pool-digest"));
+        Assert.Contains("尚未抽取", await page.InnerTextAsync("#draw"));
+
         var draw = (await inspections.RunDrawAsync(new RunDrawRequest
         {
-            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, ItemId = item.ItemId, Seed = "龙山县2026年第9批", Count = 2,
-            Targets = { Enumerable.Range(1, 4).Select(i => new DrawTarget { Id = $"T{i}", Name = $"龙山县第{i}化工商店" }) },
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, RoundId = round.RoundId,
         }, token)).Draw;
         await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
         {
             RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId,
             InspectedOn = CountyTime.Format(CountyTime.Today(app.Clock)), Outcome = "未发现问题",
         }, token);
+        await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[1].TargetId,
+            InspectedOn = CountyTime.Format(CountyTime.Today(app.Clock)), Outcome = Inspections.InspectionEndpointTests.OutcomeWithPersonalData,
+            OtherPersonNames = { "王小明" },
+        }, token);
 
-        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
         Assert.Contains("危险化学品经营单位监督检查", await page.InnerTextAsync("#inspection-items"));
         await page.ClickAsync("#draws a");
 
-        Assert.Equal("龙山县2026年第9批", await page.InnerTextAsync("#seed"));
+        Assert.Equal(draw.Seed, await page.InnerTextAsync("#seed"));
+        Assert.Contains("平台", await page.InnerTextAsync("#seed-source"));
+        Assert.Equal(round.PoolDigest, await page.InnerTextAsync("#pool-digest"));
+        Assert.Equal(0, await page.Locator("#redraw").CountAsync());
         var rows = await page.Locator("#assignments tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, rows.Count);
         Assert.Contains(draw.Assignments[0].TargetName, rows[0]);
         Assert.Contains("未发现问题", rows[0]);
-        Assert.Contains("尚未公开", rows[1]);
+        Assert.Contains(Inspections.InspectionEndpointTests.MaskedOutcome, rows[1]);
+        Assert.DoesNotContain("王小明", await page.InnerTextAsync("main"));
+        Assert.DoesNotContain("兴隆路", await page.InnerTextAsync("main"));
         Assert.Contains("检查员", rows[0]);
+
+        var redraw = (await inspections.RunDrawAsync(new RunDrawRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyCode = agency, RoundId = round.RoundId, RedrawReason = "原抽取的检查人员调离",
+        }, token)).Draw;
+        await page.GotoAsync($"{app.PortalAddress}/inspections/rounds/{round.RoundId}");
+        await page.ClickAsync("#draw a");
+        Assert.Equal(redraw.Seed, await page.InnerTextAsync("#seed"));
+        Assert.Contains("原抽取的检查人员调离", await page.InnerTextAsync("#redraw"));
+        await page.ClickAsync("#redraw a");
+        Assert.Equal(draw.Seed, await page.InnerTextAsync("#seed"));
+    }
+
+    [Fact]
+    public async Task A_decision_withdrawn_after_its_revocation_was_recorded_shows_the_recorded_kind_and_date()
+    {
+        var agency = await DecisionData.NewAgencyAsync(app);
+        var token = TestTokens.Bearer(agency);
+        var decisions = new DecisionService.DecisionServiceClient(app.Channel);
+        var id = (await decisions.RegisterDecisionAsync(DecisionData.Penalty(agency, "2026-11-16"), token)).Decision.DecisionId;
+        await decisions.PublishDecisionAsync(DecisionData.Publish(id), token);
+        await decisions.RecordRevocationAsync(new RecordRevocationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DecisionId = id, Kind = RevocationKind.ConfirmedIllegal, RevocationDate = "2026-11-24",
+        }, token);
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/decisions/{id}");
+        Assert.Equal(0, await page.Locator("#withdrawal").CountAsync()); // recorded, not yet withdrawn: still public
+        await decisions.WithdrawDecisionAsync(new WithdrawDecisionRequest { RequestId = Guid.NewGuid().ToString(), DecisionId = id, Reason = "人民法院判决确认违法" }, token);
+        await page.GotoAsync($"{app.PortalAddress}/decisions/{id}");
+
+        var notice = await page.InnerTextAsync("#withdrawal");
+        Assert.Contains("确认违法", notice);
+        Assert.Contains("2026-11-24", notice);
+        Assert.Contains("人民法院判决确认违法", notice);
+    }
+
+    [Fact]
+    public async Task A_citizen_sees_a_labelled_account_and_the_legal_basis_masked_on_the_decision_page()
+    {
+        var agency = await DecisionData.NewAgencyAsync(app);
+        var token = TestTokens.Bearer(agency);
+        var decisions = new DecisionService.DecisionServiceClient(app.Channel);
+        var id = (await decisions.RegisterDecisionAsync(DecisionPrivacyTests.WithAccountAndBasis(agency), token)).Decision.DecisionId;
+        await decisions.PublishDecisionAsync(DecisionData.Publish(id), token);
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/decisions/{id}");
+        var text = await page.InnerTextAsync("main");
+
+        Assert.Contains("****-****-**67-89", text);
+        Assert.Contains("433130************", text);
+        Assert.DoesNotContain("0023-4567", text);
+        Assert.DoesNotContain(DecisionData.AdultId, text);
+        Assert.DoesNotContain(DecisionData.Phone, text);
+        Assert.DoesNotContain(DecisionData.Witness, text);
+    }
+
+    [Fact]
+    public async Task A_citizen_sees_the_agencys_officers_with_their_certificates_and_status()
+    {
+        var agency = await OfficerTestData.RegisterAgencyAsync(app, "龙山县交通运输局");
+        var officer = await OfficerTestData.IssueAsync(app, agency, "彭执法");
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/agencies/{agency}");
+        var row = Assert.Single(await page.Locator("#officers tbody tr").AllInnerTextsAsync());
+
+        Assert.Contains("彭执法", row);
+        Assert.Contains(officer.Certificate.Number, row);
+        Assert.Contains("食品安全", row);
+        Assert.Contains("有效", row);
+        await page.ClickAsync($"#officers a");
+        Assert.Contains("彭执法", await page.InnerTextAsync("main"));
     }
 
     [Fact]

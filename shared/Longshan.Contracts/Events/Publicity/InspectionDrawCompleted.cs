@@ -24,6 +24,15 @@ public sealed record InspectionDrawCompleted : IntegrationEvent
     public required int EligibleOfficers { get; init; }
 
     public required IReadOnlyList<InspectionAssignment> Assignments { get; init; }
+
+    /// <summary>The frozen round (抽查批次) drawn; null for draws made before rounds existed.</summary>
+    public Guid? RoundId { get; init; }
+
+    /// <summary>A redraw: the draw it replaces; null for a round's first draw.</summary>
+    public Guid? RedrawOf { get; init; }
+
+    /// <summary>A redraw's published reason.</summary>
+    public string? RedrawReason { get; init; }
 }
 
 /// <summary>A drawn target and its officers (officer ids), in draw order.</summary>

@@ -12,7 +12,8 @@ namespace Longshan.Publicity.Portal.Pages.Agencies;
 
 /// <summary>One enforcement body: what it is, where to challenge its decisions, its powers and inspections.</summary>
 public sealed class AgencyModel(
-    ReadSession reads, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws) : PageModel
+    ReadSession reads, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws, DrawRoundStore rounds,
+    Longshan.Publicity.Officers.OfficerStore officerStore, TimeProvider time) : PageModel
 {
     public Agency Agency { get; private set; } = new();
 
@@ -25,6 +26,12 @@ public sealed class AgencyModel(
     public IReadOnlyList<InspectionItem> InspectionItems { get; private set; } = [];
 
     public IReadOnlyList<InspectionDraw> Draws { get; private set; } = [];
+
+    /// <summary>执法人员公示: the agency's officers (name, certificate number, areas, status today; first 200).</summary>
+    public IReadOnlyList<PublicOfficer> Officers { get; private set; } = [];
+
+    /// <summary>抽查批次: pools frozen and published before their draws.</summary>
+    public IReadOnlyList<DrawRound> Rounds { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "items")]
     public string? ItemsPage { get; set; }
@@ -42,6 +49,9 @@ public sealed class AgencyModel(
         (Items, NextItemsPage) = (items.Items, items.NextToken);
         InspectionItems = (await inspectionItems.PageAsync(session, code, long.MaxValue, 100)).Select(i => i.Value).ToList();
         Draws = (await draws.PageAsync(session, code, long.MaxValue, 50)).Select(d => d.Value).ToList();
+        Rounds = (await rounds.PageAsync(session, code, long.MaxValue, 50)).Select(r => r.Value).ToList();
+        var today = Longshan.Platform.Calendar.CountyTime.Today(time);
+        Officers = (await officerStore.PageAsync(session, code, "", Paging.MaxSize)).Select(o => Longshan.Publicity.Officers.PublicOfficers.Of(o, today)).ToList();
         return Page();
     }
 }

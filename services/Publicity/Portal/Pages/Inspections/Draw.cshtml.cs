@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Longshan.Publicity.Portal.Pages.Inspections;
 
 /// <summary>双随机、一公开: one draw with its published inputs, the assigned officers and the published results.</summary>
-public sealed class DrawModel(ReadSession reads, DrawStore draws, InspectionResultStore results, AgencyStore agencies) : PageModel
+public sealed class DrawModel(
+    ReadSession reads, DrawStore draws, InspectionResultStore results, AgencyStore agencies, Longshan.Publicity.Decisions.RedactionOptions redaction) : PageModel
 {
     public InspectionDraw Draw { get; private set; } = new();
 
@@ -30,7 +31,7 @@ public sealed class DrawModel(ReadSession reads, DrawStore draws, InspectionResu
         Draw = PublicDraws.Public(draw);
         AgencyName = (await agencies.FindAsync(session, draw.AgencyCode))?.Name ?? draw.AgencyCode;
         resultsByTarget = (await results.PageAsync(session, draw.AgencyCode, drawId, long.MaxValue, 1000))
-            .Select(r => r.Value).GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.First());
+            .Select(r => InspectionResults.ForListing(r.Value, redaction)).GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.First());
         return Page();
     }
 }
