@@ -12,7 +12,7 @@ var broker = builder.AddBroker(dataFolder);
 // tools/Longshan.DevToken); a deployment turns it off and names the identity provider (Identity:Issuer and
 // Identity:PublicKeyFile or Identity:Authority). Both at once is refused by every service at start-up.
 var identity = builder.Configuration.GetSection("Identity");
-var useDevelopmentIssuer = identity.GetValue("UseDevelopmentIssuer", false);
+var useDevelopmentIssuer = bool.TryParse(identity["UseDevelopmentIssuer"], out var developmentIssuerOn) && developmentIssuerOn;
 
 AddService<Projects.Longshan_Publicity>("publicity");
 AddService<Projects.Longshan_RecordingArchive>("archive");

@@ -75,7 +75,7 @@ public static class MessagingSetup
                 // instead of parking it in _error after a few seconds; a message that cannot be read is parked at once.
                 rabbit.UseMessageRetry(retry =>
                 {
-                    retry.Ignore<MassTransit.SerializationException>();
+                    retry.Ignore<System.Runtime.Serialization.SerializationException>();
                     retry.Ignore<System.Text.Json.JsonException>();
                     retry.Exponential(16, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500));
                 });
