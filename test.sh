@@ -12,8 +12,8 @@ dotnet test Longshan.Aspire.sln -c Release --no-build --logger "console;verbosit
 status=${PIPESTATUS[0]}
 set -e
 # vstest prints "Failed: N" only when something failed; a grep without a match must not end the script.
-passed=$( (grep -oE 'Passed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
-failed=$( (grep -oE 'Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+passed=$( (grep -aoE 'Passed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -aoE 'Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 echo "$passed passed, $failed failed"
 exit "$status"
