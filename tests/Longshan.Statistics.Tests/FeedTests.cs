@@ -18,7 +18,7 @@ public sealed class FeedTests(StatisticsApp app) : IClassFixture<StatisticsApp>
     async Task<List<IntegrationEvent>> PublishAsync(int count, Func<int, IntegrationEvent> make)
     {
         var events = Enumerable.Range(0, count).Select(make).ToList();
-        await using var publisher = await RawPublisher.ConnectAsync(app.BrokerAddress);
+        await using var publisher = await BrokerPublisher.ConnectAsync(app.BrokerAddress);
         foreach (var e in events) await publisher.PublishAsync(e);
         return events;
     }

@@ -38,7 +38,7 @@ public sealed class JournalTests(StatisticsApp app) : IClassFixture<StatisticsAp
             Events.Review(agency, ReviewCompleted.Approve), Events.Review(agency, ReviewCompleted.Disagree), Events.Review(agency, ReviewCompleted.Approve),
             Events.Revoked(agency),
         ];
-        await using var publisher = await RawPublisher.ConnectAsync(app.BrokerAddress);
+        await using var publisher = await BrokerPublisher.ConnectAsync(app.BrokerAddress);
         foreach (var e in events) await publisher.PublishAsync(e);
         await WaitJournalledAsync(events);
 
@@ -77,7 +77,7 @@ public sealed class JournalTests(StatisticsApp app) : IClassFixture<StatisticsAp
         v2["legalBasisCount"] = 1;
         var exchange = EventCatalog.ContractOf(decision.GetType()).Exchange;
 
-        await using var publisher = await RawPublisher.ConnectAsync(app.BrokerAddress);
+        await using var publisher = await BrokerPublisher.ConnectAsync(app.BrokerAddress);
         await publisher.PublishAsync(exchange, v1, decision.EventId);
         await publisher.PublishAsync(exchange, v1, decision.EventId);
         await publisher.PublishAsync(exchange, Encoding.UTF8.GetBytes(v2.ToJsonString()), decision.EventId);
@@ -98,7 +98,7 @@ public sealed class JournalTests(StatisticsApp app) : IClassFixture<StatisticsAp
         app.Start();
         var agency = CreditCodes.New();
         var officer = Guid.NewGuid();
-        await using var publisher = await RawPublisher.ConnectAsync(app.BrokerAddress);
+        await using var publisher = await BrokerPublisher.ConnectAsync(app.BrokerAddress);
         var suspended = Events.CertificateChanged(agency, officer, 2, "suspended", "suspended");
         await publisher.PublishAsync(suspended);
         await WaitJournalledAsync(suspended);

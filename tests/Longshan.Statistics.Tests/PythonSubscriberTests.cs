@@ -54,7 +54,7 @@ public sealed class PythonSubscriberTests : IDisposable
 
         var agency = CreditCodes.New();
         var events = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? (Contracts.Events.IntegrationEvent)Events.Decision(agency) : Events.Review(agency)).ToList();
-        await using (var publisher = await RawPublisher.ConnectAsync(app.Broker))
+        await using (var publisher = await BrokerPublisher.ConnectAsync(app.Broker))
             foreach (var e in events) await publisher.PublishAsync(e);
 
         var cursorFile = Path.Combine(folder, "feed.cursor");
@@ -74,7 +74,7 @@ public sealed class PythonSubscriberTests : IDisposable
 
         // While it is stopped, more events; then it starts again from its cursor file.
         var more = Enumerable.Range(0, 15).Select(_ => (Contracts.Events.IntegrationEvent)Events.Officer(agency)).ToList();
-        await using (var publisher = await RawPublisher.ConnectAsync(app.Broker))
+        await using (var publisher = await BrokerPublisher.ConnectAsync(app.Broker))
             foreach (var e in more) await publisher.PublishAsync(e);
         var secondRun = await RunAsync(Subscriber(27));
         Assert.True(secondRun.Code == 0, secondRun.Output);

@@ -23,7 +23,7 @@ public sealed class RestartTests
         {
             first.Start();
             broker = first.Broker;
-            await using var publisher = await RawPublisher.ConnectAsync(broker);
+            await using var publisher = await BrokerPublisher.ConnectAsync(broker);
             // The first 600, and 100 of them a second time (redeliveries), while the service consumes.
             foreach (var e in events.Take(600).Concat(events.Take(100))) await publisher.PublishAsync(e);
             await Eventually.HoldsAsync(async () => await first.ScalarAsync("SELECT COUNT(*) FROM event_journal") >= 150, "some journalled");

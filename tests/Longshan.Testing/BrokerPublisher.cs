@@ -5,26 +5,52 @@ using RabbitMQ.Client;
 namespace Longshan.Testing;
 
 /// <summary>
-/// Publishes an integration event the way another service's outbox would (raw camelCase JSON to the event's fanout
-/// exchange, with publisher confirms), with the credentials of a connection string, so tests publish as the service
-/// that owns the event and the broker's permissions apply.
+/// Publishes integration events the way the producing services' outboxes do — raw camelCase JSON on the event's
+/// documented fanout exchange, with publisher confirms — from outside any service (RabbitMQ.Client, no MassTransit),
+/// with the credentials of a connection string, so the broker's permissions apply and publishing goes on while a
+/// consumer is stopped. A refused publish (e.g. ACCESS_REFUSED) throws.
 /// </summary>
-public static class BrokerPublisher
+public sealed class BrokerPublisher : IAsyncDisposable
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    readonly IConnection connection;
+    readonly IChannel channel;
 
-    /// <summary>Publishes and waits for the broker's confirm; a refused publish (e.g. ACCESS_REFUSED) throws.</summary>
-    public static async Task PublishAsync<TEvent>(string connectionString, TEvent @event) where TEvent : IntegrationEvent
+    BrokerPublisher(IConnection connection, IChannel channel)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(connectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
-            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var properties = new BasicProperties
-        {
-            ContentType = "application/json", MessageId = @event.EventId.ToString(), Persistent = true,
-        };
-        var body = JsonSerializer.SerializeToUtf8Bytes(@event, Json);
-        await channel.BasicPublishAsync(EventCatalog.ContractOf(typeof(TEvent)).Exchange, "", mandatory: false, properties, body);
+        this.connection = connection;
+        this.channel = channel;
+    }
+
+    public static async Task<BrokerPublisher> ConnectAsync(string connectionString)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        return new BrokerPublisher(connection, channel);
+    }
+
+    /// <summary>One event on its own connection: publishes and waits for the broker's confirm.</summary>
+    public static async Task PublishAsync(string connectionString, IntegrationEvent @event)
+    {
+        await using var publisher = await ConnectAsync(connectionString);
+        await publisher.PublishAsync(@event);
+    }
+
+    /// <summary>Publishes and returns once the broker confirmed.</summary>
+    public Task PublishAsync(IntegrationEvent @event) =>
+        PublishAsync(EventCatalog.ContractOf(@event.GetType()).Exchange, JsonSerializer.SerializeToUtf8Bytes(@event, @event.GetType(), Json), @event.EventId);
+
+    public async Task PublishAsync(string exchange, byte[] body, Guid messageId)
+    {
+        var properties = new BasicProperties { ContentType = "application/json", MessageId = messageId.ToString(), Persistent = true };
+        await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await channel.CloseAsync();
+        await connection.CloseAsync();
+        channel.Dispose();
+        connection.Dispose();
     }
 }
