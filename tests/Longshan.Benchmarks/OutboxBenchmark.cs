@@ -60,8 +60,10 @@ static class OutboxBenchmark
 
     static async Task<double> MeasureAsync(RabbitNode broker, string folder, Mode mode, int count)
     {
-        var service = $"bench-{mode.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}";
-        var database = new Database(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, service + ".db")}" });
+        // A listed subscription (EventSubscriptions.All): the platform refuses consumers the broker would not pre-declare.
+        // Its queue is deleted after each measurement, so every round starts empty.
+        const string service = "legalreview", consumer = "agency-registered";
+        var database = new Database(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, $"bench-{mode}-{Guid.NewGuid():N}.db")}" });
         await new Migrator(database, NullLogger<Migrator>.Instance).ApplyAsync("platform", typeof(Database).Assembly, TimeProvider.System);
 
         var counter = new Counter(count);
@@ -70,7 +72,7 @@ static class OutboxBenchmark
         builder.Configuration["ConnectionStrings:rabbitmq"] = broker.ConnectionString;
         builder.Services.AddSingleton(database).AddSingleton(TimeProvider.System).AddSingleton(counter);
         builder.AddLongshanMessaging(service);
-        builder.AddConsumer<CountingConsumer>("counter");
+        builder.AddConsumer<CountingConsumer>(consumer);
         using var host = builder.Build();
         await host.StartAsync();
         var bus = host.Services.GetRequiredService<IBusControl>();
@@ -98,7 +100,7 @@ static class OutboxBenchmark
         await counter.Done.Task.WaitAsync(TimeSpan.FromMinutes(3));
         clock.Stop();
         await host.StopAsync();
-        await DeleteQueueAsync(broker, $"longshan.{service}.counter");
+        await DeleteQueueAsync(broker, $"longshan.{service}.{consumer}");
         return count / clock.Elapsed.TotalSeconds;
     }
 

@@ -50,13 +50,19 @@ static class WritePathBenchmark
 
         await RunAsync(client, subscriber, agency, token, callers: 4, total: 400); // warm-up: JIT, pools, exchanges
         var best = 0.0;
-        foreach (var callers in new[] { 1, 4, 16 })
+        var only = BenchmarkArgs.Option(args, "--callers", 0);
+        foreach (var callers in only > 0 ? [only] : new[] { 1, 4, 16 })
         {
+            // The disk's speed drifts (other work on the machine): the floor is measured again right before each run.
+            floor = CommitFloor(Path.Combine(folder, $"floor-{callers}.db"), 1500);
+            using var probe = new WriteGroupProbe();
             var result = await RunAsync(client, subscriber, agency, token, callers, calls);
             best = Math.Max(best, result.PerSecond);
             Console.WriteLine(result.Describe($"{callers,2} caller(s)", floor));
+            Console.WriteLine($"    service writes: {probe.Describe()}");
         }
 
+        floor = CommitFloor(Path.Combine(folder, "floor-paced.db"), 1500);
         var paced = await RunAsync(client, subscriber, agency, token, callers: 16, total: (int)(best / 2 * pacedSeconds), ratePerSecond: best / 2);
         Console.WriteLine(paced.Describe($"16 callers paced at {best / 2:F0}/s", floor));
         Console.WriteLine($"cores: {Environment.ProcessorCount}; durability: SQLite WAL with synchronous=FULL in the service");
@@ -92,6 +98,7 @@ static class WritePathBenchmark
     {
         var started = new ConcurrentDictionary<string, long>();
         var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var errors = 0;
         var today = CountyTime.Format(CountyTime.Today(TimeProvider.System));
@@ -119,18 +126,20 @@ static class WritePathBenchmark
             }
         }));
         var answeredIn = clock.Elapsed;
+        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, total - errors);
         var latencies = await subscriber.LatenciesAsync(started, TimeSpan.FromSeconds(60));
-        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies);
+        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies, cpuPerCall);
     }
 
-    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs)
+    /// <param name="CpuMsPerCall">CPU time of this process (callers, service, outbox, subscriber) per answered call.</param>
+    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs, double CpuMsPerCall)
     {
         public string Describe(string label, double floor)
         {
             LatenciesMs.Sort();
             double At(double q) => LatenciesMs.Count == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Count - 1, (int)(q * LatenciesMs.Count))];
-            return $"RegisterDecision, {label}: {PerSecond:F0} answered/s ({PerSecond / floor:F2} of the floor), call → event p50 {At(0.5):F1} ms, " +
-                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}";
+            return $"RegisterDecision, {label}: {PerSecond:F0} answered/s ({PerSecond / floor:F2} of the floor of {floor:F0}/s just before), call → event p50 {At(0.5):F1} ms, " +
+                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}; CPU {CpuMsPerCall:F2} ms/call";
         }
     }
 
@@ -211,4 +220,37 @@ static class WritePathBenchmark
             if (connection is not null) await connection.DisposeAsync();
         }
     }
+}
+
+/// <summary>Sums the service's <c>Longshan.Data</c> write-group measurements during one run: where the write's time went.</summary>
+sealed class WriteGroupProbe : IDisposable
+{
+    readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    long groups, writes;
+    double statementsMs, commitMs;
+
+    public WriteGroupProbe()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Platform.Data.WriteMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+        {
+            Interlocked.Increment(ref groups);
+            Interlocked.Add(ref writes, value);
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (instrument.Name.EndsWith(".statements", StringComparison.Ordinal)) statementsMs += value;
+            else commitMs += value;
+        });
+        listener.Start();
+    }
+
+    public string Describe() => groups == 0 ? "no write groups" :
+        $"{groups} commits of {(double)writes / groups:F1} writes on average (requests, outbox claims and marks); " +
+        $"statements {statementsMs / writes:F3} ms/write, commit {commitMs / groups:F3} ms/commit";
+
+    public void Dispose() => listener.Dispose();
 }

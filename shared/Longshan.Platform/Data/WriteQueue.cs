@@ -11,11 +11,16 @@ namespace Longshan.Platform.Data;
 /// A write that fails rolls back to its savepoint and fails alone; a failed commit fails every write of the group,
 /// none of which is then stored. On SQL Server the server groups commits itself: each write gets its own transaction
 /// and nothing depends on a single writer.
+/// Bookkeeping that nobody waits on (the outbox's sent marks) is <see cref="Defer"/>red: it rides along with the next
+/// group of requests instead of paying a durable commit of its own, or commits alone after <see cref="MaxDeferral"/>.
 /// </summary>
 public sealed class WriteQueue : IAsyncDisposable
 {
     /// <summary>At most this many writes share one commit, so one group's latency stays bounded.</summary>
     public const int MaxGroup = 128;
+
+    /// <summary>The longest a deferred write waits for requests to share their commit with.</summary>
+    public static readonly TimeSpan MaxDeferral = TimeSpan.FromMilliseconds(100);
 
     readonly Database database;
     readonly ILogger<WriteQueue> logger;
@@ -38,6 +43,36 @@ public sealed class WriteQueue : IAsyncDisposable
         return await write.Completion.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with the next group of writes, or alone once it has waited <see cref="MaxDeferral"/>;
+    /// the task completes when it is committed (callers may ignore it; a failure is logged).
+    /// </summary>
+    public Task Defer(Func<DbSession, Task> work)
+    {
+        async Task<int> Run(DbSession session)
+        {
+            await work(session);
+            return 0;
+        }
+
+        if (loop is null) return LogFailure(RunAloneAsync(Run, CancellationToken.None));
+        var write = new PendingWrite<int>(Run, Activity.Current, CancellationToken.None, deferred: true);
+        ObjectDisposedException.ThrowIf(!pending.Writer.TryWrite(write), this);
+        return LogFailure(write.Completion.Task);
+    }
+
+    async Task LogFailure(Task task)
+    {
+        try { await task; }
+        catch (Exception e) { logger.LogWarning(e, "A deferred write failed; it is not stored"); throw; }
+    }
+
+    /// <summary>
+    /// Completes once every write queued before it, deferred ones included, is committed (SQLite; on SQL Server a
+    /// deferred write runs at once on its own).
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => RunAsync(_ => Task.FromResult(0), cancellationToken);
+
     async Task<T> RunAloneAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var session = await database.WriteAsync(cancellationToken);
@@ -51,12 +86,24 @@ public sealed class WriteQueue : IAsyncDisposable
         var group = new List<PendingWrite>(MaxGroup);
         while (await pending.Reader.WaitToReadAsync())
         {
-            while (group.Count < MaxGroup && pending.Reader.TryRead(out var write))
-                if (!write.CancelIfRequested()) group.Add(write);
+            Take(group);
             if (group.Count == 0) continue;
+            if (group.TrueForAll(w => w.Deferred))
+            {
+                // Only bookkeeping so far: give the next request a moment to share the commit.
+                await Task.WhenAny(pending.Reader.WaitToReadAsync().AsTask(), Task.Delay(MaxDeferral));
+                Take(group);
+            }
+
             await RunGroupAsync(group);
             group.Clear();
         }
+    }
+
+    void Take(List<PendingWrite> group)
+    {
+        while (group.Count < MaxGroup && pending.Reader.TryRead(out var write))
+            if (!write.CancelIfRequested()) group.Add(write);
     }
 
     async Task RunGroupAsync(List<PendingWrite> group)
@@ -65,6 +112,7 @@ public sealed class WriteQueue : IAsyncDisposable
         try
         {
             await using var session = await database.WriteAsync(CancellationToken.None);
+            var started = Stopwatch.GetTimestamp();
             foreach (var write in group)
             {
                 // The write runs in the caller's trace, so its audit and outbox rows carry the caller's trace id.
@@ -73,7 +121,9 @@ public sealed class WriteQueue : IAsyncDisposable
             }
 
             Activity.Current = outer;
+            var statements = Stopwatch.GetElapsedTime(started);
             await session.CommitAsync();
+            WriteMetrics.Record(group.Count, statements, Stopwatch.GetElapsedTime(started) - statements);
         }
         catch (Exception e)
         {
@@ -92,8 +142,11 @@ public sealed class WriteQueue : IAsyncDisposable
         if (loop is not null) await loop;
     }
 
-    abstract class PendingWrite
+    abstract class PendingWrite(bool deferred)
     {
+        /// <summary>Bookkeeping nobody waits on (<see cref="Defer"/>).</summary>
+        public bool Deferred => deferred;
+
         public abstract Activity? Activity { get; }
         /// <summary>A write whose caller gave up before it started is answered as cancelled and never run.</summary>
         public abstract bool CancelIfRequested();
@@ -102,7 +155,8 @@ public sealed class WriteQueue : IAsyncDisposable
         public abstract void Fail(Exception e);
     }
 
-    sealed class PendingWrite<T>(Func<DbSession, Task<T>> work, Activity? activity, CancellationToken cancellationToken) : PendingWrite
+    sealed class PendingWrite<T>(Func<DbSession, Task<T>> work, Activity? activity, CancellationToken cancellationToken, bool deferred = false)
+        : PendingWrite(deferred)
     {
         T? result;
         Exception? failure;

@@ -6,11 +6,17 @@ public sealed class OutboxOptions
     /// <summary>Rows claimed and published together; publishes in a batch run concurrently.</summary>
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How often to look for rows when nobody woke the dispatcher.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often to look for rows when nobody woke the dispatcher: a write committed by another instance on the same
+    /// database is published within this time (the instance's own writes wake it at once).
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>A claimed row is left alone by other dispatchers for this long (a crashed instance's rows come back).</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The dispatch lease: one instance publishes a database's outbox at a time and renews this lease every third of
+    /// it; when it crashes, another instance takes over after this long (at once after a clean stop).
+    /// </summary>
+    public TimeSpan DispatchLease { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Time allowed for one batch's publishes and broker confirms.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -8,16 +8,30 @@ using Microsoft.Extensions.Time.Testing;
 namespace Longshan.UnitTests.Platform;
 
 /// <summary>The outbox against a real SQLite file, with a recording publisher in place of the broker.</summary>
-public sealed class OutboxTests : IDisposable
+public sealed class OutboxTests : IAsyncDisposable
 {
     readonly TestDatabase db = new();
     readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
     readonly RecordingPublisher publisher = new();
     readonly OutboxOptions options = new() { BatchSize = 3, FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(4) };
+    readonly WriteQueue writes;
+    readonly OutboxDispatcher dispatcher;
 
-    public void Dispose() => db.Dispose();
+    public OutboxTests()
+    {
+        writes = new WriteQueue(db.Database, NullLogger<WriteQueue>.Instance);
+        dispatcher = Dispatcher(options);
+    }
 
-    OutboxDispatcher Dispatcher() => new(new WriteQueue(db.Database, NullLogger<WriteQueue>.Instance), publisher, new OutboxSignal(), options, clock, NullLogger<OutboxDispatcher>.Instance);
+    public async ValueTask DisposeAsync()
+    {
+        await writes.DisposeAsync();
+        db.Dispose();
+    }
+
+    /// <summary>Another dispatcher on the same database (another instance of the service).</summary>
+    OutboxDispatcher Dispatcher(OutboxOptions with, IOutboxPublisher? through = null) =>
+        new(writes, db.Database, through ?? publisher, new OutboxSignal(), with, clock, NullLogger<OutboxDispatcher>.Instance);
 
     async Task<Guid> CommitEventAsync(bool commit = true)
     {
@@ -46,11 +60,12 @@ public sealed class OutboxTests : IDisposable
     {
         var committed = new List<Guid>();
         for (var i = 0; i < 7; i++) committed.Add(await CommitEventAsync());
-        var dispatcher = Dispatcher();
 
         Assert.Equal(3, await dispatcher.DispatchBatchAsync(default));
-        Assert.Equal(3, await dispatcher.DispatchBatchAsync(default));
+        Assert.Equal(3, await dispatcher.DispatchBatchAsync(default)); // the first three wait for their sent mark: not read again
         Assert.Equal(1, await dispatcher.DispatchBatchAsync(default));
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(default));
+        await writes.FlushAsync();
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(default));
 
         Assert.Equal(committed, publisher.Published.Select(m => m.EventId));
@@ -61,7 +76,7 @@ public sealed class OutboxTests : IDisposable
     public async Task The_published_body_is_the_self_describing_camel_case_event()
     {
         var id = await CommitEventAsync();
-        await Dispatcher().DispatchBatchAsync(default);
+        await dispatcher.DispatchBatchAsync(default);
 
         var message = Assert.Single(publisher.Published);
         Assert.Equal("AgencyRegistered", message.EventType);
@@ -78,7 +93,7 @@ public sealed class OutboxTests : IDisposable
     {
         await CommitEventAsync(commit: false);
 
-        Assert.Equal(0, await Dispatcher().DispatchBatchAsync(default));
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(default));
         Assert.Empty(publisher.Published);
     }
 
@@ -86,7 +101,6 @@ public sealed class OutboxTests : IDisposable
     public async Task A_failed_publish_is_kept_and_retried_with_doubling_back_off()
     {
         var id = await CommitEventAsync();
-        var dispatcher = Dispatcher();
         publisher.FailuresLeft = 3;
 
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(default));
@@ -106,34 +120,74 @@ public sealed class OutboxTests : IDisposable
 
         clock.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(1, await dispatcher.DispatchBatchAsync(default));
+        await writes.FlushAsync();
         Assert.Equal(clock.GetUtcNow(), (await RowAsync(id)).SentAt);
         Assert.Equal([id], publisher.Published.Select(m => m.EventId));
     }
 
     [Fact]
-    public async Task A_claimed_row_is_not_claimed_again_until_its_lease_expires()
+    public async Task After_a_failed_publish_the_agencys_later_events_wait_behind_it()
     {
-        var id = await CommitEventAsync();
-        publisher.Block = new TaskCompletionSource();
-        var first = Dispatcher().DispatchBatchAsync(default);
+        var committed = new List<Guid>();
+        for (var i = 0; i < 3; i++) committed.Add(await CommitEventAsync());
+        publisher.FailuresLeft = 1;
 
-        Assert.Equal(0, await Dispatcher().DispatchBatchAsync(default)); // a second dispatcher sees the lease
-        publisher.Block.SetResult();
-        Assert.Equal(1, await first);
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(default)); // the first fails; the other two are not tried
+        Assert.Equal(1, publisher.Attempts);
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(default)); // not due yet, and the agency's later events wait
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(3, await dispatcher.DispatchBatchAsync(default));
+
+        Assert.Equal(committed, publisher.Published.Select(m => m.EventId));
+    }
+
+    [Fact]
+    public async Task Only_the_lease_holder_dispatches_and_another_instance_takes_over_when_it_stops()
+    {
+        var first = await CommitEventAsync();
+        Assert.Equal(1, await dispatcher.DispatchBatchAsync(default));
+        var second = await CommitEventAsync();
+        var other = Dispatcher(options);
+
+        Assert.Equal(0, await other.DispatchBatchAsync(default)); // the first instance holds the lease
+        await dispatcher.StopAsync(default); // a clean stop gives it up
+        await writes.FlushAsync();
+        await Task.Delay(options.PollInterval + TimeSpan.FromMilliseconds(50)); // the other instance asks again at its next poll
+        Assert.Equal(1, await other.DispatchBatchAsync(default));
+
+        Assert.Equal([first, second], publisher.Published.Select(m => m.EventId));
+    }
+
+    [Fact]
+    public async Task A_hung_holders_lease_expires_and_another_instance_publishes_its_rows()
+    {
+        var shortLease = new OutboxOptions { BatchSize = 3, DispatchLease = TimeSpan.FromMilliseconds(600), PollInterval = TimeSpan.FromMilliseconds(50) };
+        var hung = new RecordingPublisher { Block = new TaskCompletionSource() };
+        var id = await CommitEventAsync();
+        var stuck = Dispatcher(shortLease, hung).DispatchBatchAsync(default); // holds the lease, then never hears from the broker
+
+        var other = Dispatcher(shortLease);
+        Assert.Equal(0, await other.DispatchBatchAsync(default));
+        await Task.Delay(700); // the lease lapses (system clock: the lease is compared across processes)
+        Assert.Equal(1, await other.DispatchBatchAsync(default));
         Assert.Equal([id], publisher.Published.Select(m => m.EventId));
+
+        hung.Block.SetResult();
+        await stuck; // the hung instance's late confirm only publishes again: at least once, consumers dedupe by event id
+        Assert.Equal([id], hung.Published.Select(m => m.EventId));
     }
 
     [Fact]
     public async Task Sent_rows_are_purged_after_the_retention_and_unsent_rows_never()
     {
         var old = await CommitEventAsync();
-        await Dispatcher().DispatchBatchAsync(default);
+        await dispatcher.DispatchBatchAsync(default);
+        await writes.FlushAsync();
         publisher.FailuresLeft = 1;
         var stuck = await CommitEventAsync();
-        await Dispatcher().DispatchBatchAsync(default); // fails: stays pending
+        await dispatcher.DispatchBatchAsync(default); // fails: stays pending
         clock.Advance(options.Retention + TimeSpan.FromMinutes(1));
         var recent = await CommitEventAsync();
-        var dispatcher = Dispatcher();
         publisher.FailuresLeft = 10;
         await dispatcher.DispatchBatchAsync(default); // the broker is still refusing: "stuck", 30 days old, and "recent" stay pending
 
