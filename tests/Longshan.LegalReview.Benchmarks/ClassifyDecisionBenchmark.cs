@@ -186,11 +186,10 @@ public static class ClassifyDecisionBenchmark
             var run = await MeasureAsync(async random =>
             {
                 await using var session = await database.ReadAsync(default);
-                var @base = await catalogs.BaseAsync(session);
-                var extension = await catalogs.LatestAsync(session, Agency);
+                var (@base, extension) = await catalogs.InForceAsync(session, Agency);
                 MajorDecisionCatalog.Classify(@base.Items.Select(i => (i, "county")).Concat(extension!.Items.Select(i => (i, "agency"))), drafts[random.Next(drafts.Length)]);
             }, threads, TimeSpan.FromSeconds(3));
-            Console.WriteLine($"probe: classification in-process (2 catalog reads + rule), {threads} callers: {run.CallsPerSecond:F0} calls/s");
+            Console.WriteLine($"probe: classification in-process (catalog versions read + rule), {threads} callers: {run.CallsPerSecond:F0} calls/s");
         }
     }
 
