@@ -2,6 +2,7 @@ using Longshan.Platform.Hosting;
 using Longshan.Publicity.Agencies;
 using Longshan.Publicity.Decisions;
 using Longshan.Publicity.Inspections;
+using Longshan.Publicity.MajorDecisions;
 using Longshan.Publicity.Officers;
 using Longshan.Publicity.Portal;
 using Longshan.Publicity.PowerList;
@@ -16,6 +17,7 @@ builder.AddOfficers();
 builder.AddPowerList();
 builder.AddInspections();
 builder.AddDecisions();
+builder.AddMajorDecisions();
 builder.AddPortal();
 
 var app = builder.Build();

@@ -93,6 +93,40 @@ public sealed class JournalTests(StatisticsApp app) : IClassFixture<StatisticsAp
     }
 
     [Fact]
+    public async Task A_major_decision_without_clearance_is_counted_once_per_agency_and_reason_across_redelivery()
+    {
+        app.Start();
+        var agency = CreditCodes.New();
+        var other = CreditCodes.New();
+        var missing = Events.Uncleared(agency, "review-clearance-missing");
+        var body = JsonSerializer.SerializeToUtf8Bytes(missing, Web);
+        var exchange = EventCatalog.ContractOf(missing.GetType()).Exchange;
+        IntegrationEvent[] more =
+        [
+            Events.Uncleared(agency, "review-clearance-missing"), Events.Uncleared(agency, "review-clearance-after-decision"),
+            Events.Uncleared(other, "review-clearance-missing"),
+        ];
+
+        await using var publisher = await BrokerPublisher.ConnectAsync(app.BrokerAddress);
+        await publisher.PublishAsync(exchange, body, missing.EventId);
+        await publisher.PublishAsync(exchange, body, missing.EventId);
+        foreach (var e in more) await publisher.PublishAsync(e);
+        await publisher.PublishAsync(exchange, body, missing.EventId);
+        var marker = Events.Uncleared(CreditCodes.New(), "review-clearance-other-case");
+        await publisher.PublishAsync(marker);
+        await WaitJournalledAsync([missing, .. more, marker]);
+        await Task.Delay(500); // the copies, had they been applied, would have been by now: the marker came after them
+
+        Task<long> Flagged(string code, string rule) => app.ScalarAsync(
+            "SELECT COALESCE(SUM(flagged), 0) FROM uncleared_major_decision_counts WHERE agency_code = @code AND rule_id = @rule", new { code, rule });
+        Assert.Equal(1, await JournalledAsync(missing.EventId));
+        Assert.Equal(2, await Flagged(agency, "review-clearance-missing"));
+        Assert.Equal(1, await Flagged(agency, "review-clearance-after-decision"));
+        Assert.Equal(1, await Flagged(other, "review-clearance-missing"));
+        Assert.Equal(0, await Flagged(other, "review-clearance-after-decision"));
+    }
+
+    [Fact]
     public async Task The_officer_roster_keeps_the_highest_certificate_version_whatever_the_arrival_order()
     {
         app.Start();

@@ -55,8 +55,9 @@ public sealed class CatalogEndpoint(ReadSession reads, CatalogStore catalogs, Kn
     {
         var agencyCode = AgencyCode(request.AgencyCode);
         var session = await reads.GetAsync(context.CancellationToken);
-        var response = new GetCatalogResponse { Base = await catalogs.BaseAsync(session) };
-        if (await catalogs.LatestAsync(session, agencyCode) is { } extension) response.Extension = extension;
+        var (@base, extension) = await catalogs.InForceAsync(session, agencyCode);
+        var response = new GetCatalogResponse { Base = @base };
+        if (extension is not null) response.Extension = extension;
         return response;
     }
 
@@ -74,10 +75,10 @@ public sealed class CatalogEndpoint(ReadSession reads, CatalogStore catalogs, Kn
         if (request.Actions.Count > 20 || request.Actions.Any(a => a.Length > 60)) v.Add("actions", "至多 20 项，每项至多 60 字符 / at most 20 entries of 60 characters");
         v.ThrowIfAny();
         var session = await reads.GetAsync(context.CancellationToken);
-        var @base = await catalogs.BaseAsync(session);
-        var extension = await catalogs.LatestAsync(session, agencyCode);
-        var items = @base.Items.Select(i => (i, Source(@base)))
-            .Concat(extension?.Items.Select(i => (i, Source(extension))) ?? []);
+        var (@base, extension) = await catalogs.InForceAsync(session, agencyCode);
+        var (baseSource, extensionSource) = (Source(@base), extension is null ? "" : Source(extension));
+        var items = @base.Items.Select(i => (i, baseSource))
+            .Concat(extension?.Items.Select(i => (i, extensionSource)) ?? []);
         return MajorDecisionCatalog.Classify(items, request);
     }
 

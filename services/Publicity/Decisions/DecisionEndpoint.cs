@@ -47,8 +47,13 @@ public sealed partial class DecisionEndpoint(
             var row = DecisionLifecycle.NewRow(request, content, Guid.NewGuid(), deadline, now, caller.Subject);
             await decisions.InsertAsync(session, row);
             await decisions.AddContentAsync(session, row.DecisionId, 1, content, now, caller.Subject);
+            IntegrationEvent registered = DecisionEvents.Registered(row, content, severity, Guid.NewGuid(), now);
+            // 《行政处罚法》第五十八条: a major decision without a valid clearance is recorded (it was made) and flagged at once.
+            IntegrationEvent[] events = row.IsMajor && await ClearanceRefusalAsync(session, row) is { } refusal
+                ? [registered, DecisionEvents.WithoutClearance(row, refusal, Guid.NewGuid(), now)]
+                : [registered];
             return new WriteResult<RegisterDecisionResponse>(new RegisterDecisionResponse { Decision = DecisionLifecycle.Summary(row) },
-                row.DecisionId.ToString(), DecisionEvents.Registered(row, content, severity, Guid.NewGuid(), now));
+                row.DecisionId.ToString(), events);
         });
     }
 
@@ -227,12 +232,19 @@ public sealed partial class DecisionEndpoint(
     /// </summary>
     async Task EnsureClearedAsync(DbSession session, DecisionRow row)
     {
-        var reference = row.ReviewClearanceReference ?? "";
-        var clearance = await clearances.FindAsync(session, reference);
-        var decision = new DecisionForClearance(row.AgencyCode, row.CaseNumber, row.DecisionDate, row.ContentDigest);
-        if (ReviewClearanceRule.Refusal(clearance, decision) is { } rule)
+        if (await ClearanceRefusalAsync(session, row) is { } rule)
+        {
+            var reference = row.ReviewClearanceReference ?? "";
             throw RpcErrors.FailedPrecondition(rule, reference,
                 $"{rule.Description}（法制审核 {reference}，案号 {row.CaseNumber}）/ legal review {reference} does not clear case {row.CaseNumber}");
+        }
+    }
+
+    /// <summary>The rule the clearance the decision names breaks (the platform's one clearance rule); null when it clears it.</summary>
+    async Task<Rule?> ClearanceRefusalAsync(DbSession session, DecisionRow row)
+    {
+        var clearance = await clearances.FindAsync(session, row.ReviewClearanceReference ?? "");
+        return ReviewClearanceRule.Refusal(clearance, new DecisionForClearance(row.AgencyCode, row.CaseNumber, row.DecisionDate, row.ContentDigest));
     }
 
     /// <summary>A correction of a published decision: stores the next public version; returns it and its masked change note.</summary>

@@ -1,3 +1,4 @@
+using Longshan.Contracts.Rules;
 using Longshan.Platform.Legal;
 using Event = Longshan.Contracts.Events.Publicity;
 using V1 = Longshan.Contracts.Publicity.V1;
@@ -32,6 +33,24 @@ public static class DecisionEvents
         Penalties = PublicVersions.Penalties(content.Penalties),
         MostSeverePenalty = PublicVersions.MostSevere(content.Penalties, severity),
         Publishable = row.Publishable,
+    };
+
+    /// <summary>
+    /// The flag raised with the registration of a major decision that no known clearance clears (《行政处罚法》第五十八条);
+    /// <paramref name="refusal"/> is the rule the clearance rule gave.
+    /// </summary>
+    public static Event.MajorDecisionWithoutClearance WithoutClearance(DecisionRow row, Rule refusal, Guid eventId, DateTimeOffset now) => new()
+    {
+        EventId = eventId,
+        OccurredAt = now,
+        AgencyCode = row.AgencyCode,
+        DecisionId = row.DecisionId,
+        CaseNumber = row.CaseNumber,
+        Category = row.Category,
+        DecisionDate = row.DecisionDate,
+        ReviewClearanceReference = row.ReviewClearanceReference ?? "",
+        ContentDigest = row.ContentDigest,
+        Rule = refusal.Id,
     };
 
     /// <summary>The first publication of <paramref name="row"/> (as read before it); <paramref name="revision"/> is the one it stored.</summary>

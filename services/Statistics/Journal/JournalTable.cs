@@ -53,6 +53,8 @@ public static class JournalTable
         // RecordingArchive (执法全过程记录)
         JournalOnly<CaseArchived>(),
         JournalOnly<RecordRetrieved>(),
+        // Publicity (issue 9): major decisions registered without a valid legal-review clearance
+        Project<MajorDecisionWithoutClearance>(UnclearedMajorDecisionCounts.FlaggedAsync),
     ];
 
     static readonly FrozenDictionary<Type, JournalEntry> ByType = Entries.ToFrozenDictionary(e => e.EventType);

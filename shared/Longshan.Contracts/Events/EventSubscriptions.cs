@@ -37,6 +37,7 @@ public static class EventSubscriptions
         new("legalreview", "agency-registered", typeof(AgencyRegistered)),
         new("legalreview", "officer-certified", typeof(OfficerCertified)),
         new("legalreview", "officer-certificate-changed", typeof(OfficerCertificateChanged)),
+        new("publicity", "major-decision-catalog-published", typeof(MajorDecisionCatalogPublished)),
         // Statistics journals every event of the platform, present and future (its feed replays them).
         .. EventCatalog.All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new EventSubscription("statistics", JournalNameOf(t), t)),
     ];

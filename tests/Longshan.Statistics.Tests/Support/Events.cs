@@ -67,6 +67,12 @@ public static class Events
         CaseNumber = "龙市监罚〔2026〕42号", Outcome = outcome, CompletedAt = At,
     };
 
+    public static MajorDecisionWithoutClearance Uncleared(string agency, string rule) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = At, AgencyCode = agency, DecisionId = Guid.NewGuid(), CaseNumber = "龙市监罚〔2026〕5号",
+        Category = "penalty", DecisionDate = new DateOnly(2026, 11, 27), ReviewClearanceReference = "LS-FZSH-2026-0005", ContentDigest = null, Rule = rule,
+    };
+
     public static DecisionRevoked Revoked(string agency) => new()
     {
         EventId = Guid.NewGuid(), OccurredAt = At, AgencyCode = agency, DecisionId = Guid.NewGuid(), Revision = 3,

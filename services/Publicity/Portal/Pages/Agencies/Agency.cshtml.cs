@@ -4,6 +4,7 @@ using Longshan.Platform.Grpc;
 using Longshan.Platform.Identifiers;
 using Longshan.Publicity.Agencies;
 using Longshan.Publicity.Inspections;
+using Longshan.Publicity.MajorDecisions;
 using Longshan.Publicity.PowerList;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Longshan.Publicity.Portal.Pages.Agencies;
 /// <summary>One enforcement body: what it is, where to challenge its decisions, its powers and inspections.</summary>
 public sealed class AgencyModel(
     ReadSession reads, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws, DrawRoundStore rounds,
-    Longshan.Publicity.Officers.OfficerStore officerStore, TimeProvider time) : PageModel
+    Longshan.Publicity.Officers.OfficerStore officerStore, MajorDecisionCatalogStore catalogs, TimeProvider time) : PageModel
 {
     public Agency Agency { get; private set; } = new();
 
@@ -32,6 +33,14 @@ public sealed class AgencyModel(
 
     /// <summary>抽查批次: pools frozen and published before their draws.</summary>
     public IReadOnlyList<DrawRound> Rounds { get; private set; } = [];
+
+    /// <summary>重大执法决定目录清单 in force for the agency (county base, then its extension); empty until one is published.</summary>
+    public IReadOnlyList<CatalogEntry> CatalogEntries { get; private set; } = [];
+
+    /// <summary>The county base catalog and the agency's extension as published (null: none yet).</summary>
+    public PublishedCatalog? CountyCatalog { get; private set; }
+
+    public PublishedCatalog? AgencyCatalog { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "items")]
     public string? ItemsPage { get; set; }
@@ -52,6 +61,8 @@ public sealed class AgencyModel(
         Rounds = (await rounds.PageAsync(session, code, long.MaxValue, 50)).Select(r => r.Value).ToList();
         var today = Longshan.Platform.Calendar.CountyTime.Today(time);
         Officers = (await officerStore.PageAsync(session, code, "", Paging.MaxSize)).Select(o => Longshan.Publicity.Officers.PublicOfficers.Of(o, today)).ToList();
+        (CountyCatalog, AgencyCatalog) = await catalogs.InForceAsync(session, code);
+        CatalogEntries = CatalogInForce.Entries(CountyCatalog, AgencyCatalog);
         return Page();
     }
 }
