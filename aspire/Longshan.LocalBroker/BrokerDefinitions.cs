@@ -13,6 +13,9 @@ namespace Longshan.LocalBroker;
 /// <item>every event's fanout exchange, and every subscriber queue bound to it the way MassTransit binds it (event
 /// exchange → an exchange named like the queue → the queue), so an event published before its subscriber ever started
 /// waits in the subscriber's queue instead of being dropped;</item>
+/// <item>beside every subscriber queue its <c>_retry</c> queue, where a message whose consumer keeps failing waits for
+/// <see cref="RedeliveryInterval"/> before the broker hands it back (<see cref="RetryQueueDefinition"/>), and its
+/// <c>_error</c> queue, where messages are parked for a person;</item>
 /// <item>one user per service that may publish only to <c>longshan.&lt;service&gt;.*</c> and read only its own queues
 /// (it may bind its queues to any event exchange, which needs read on the exchange); a read-only template for outside
 /// subscribers.</item>
@@ -43,8 +46,20 @@ public static class BrokerDefinitions
         return new Permission($"^{own}$", $"^{own}$", $"^({own}|{EventExchanges})$");
     }
 
+    /// <summary>
+    /// How long a message whose consumer failed waits in its queue's <c>_retry</c> queue before the broker hands it back
+    /// (<see cref="RetryQueueDefinition"/>). The consumer side counts the rounds and parks a message in <c>_error</c> after
+    /// <c>Messaging:Redelivery:MaxRedeliveries</c> of them (a day at this interval, MessagingSetup).
+    /// </summary>
+    public static readonly TimeSpan RedeliveryInterval = TimeSpan.FromMinutes(1);
+
+    static string RetryQueue(string queue) => EventSubscription.RetryQueueOf(queue);
+
+    static string ErrorQueue(string queue) => EventSubscription.ErrorQueueOf(queue);
+
     /// <summary>Exchanges, queues and bindings of one virtual host (no users): for <c>POST /api/definitions/{vhost}</c>.</summary>
-    public static JsonObject Topology(bool quorumQueues = false, string? virtualHost = null)
+    /// <param name="redeliveryInterval">The retry queues' message TTL (<see cref="RedeliveryInterval"/> unless a test wants it shorter).</param>
+    public static JsonObject Topology(bool quorumQueues = false, string? virtualHost = null, TimeSpan? redeliveryInterval = null)
     {
         JsonObject Scoped(JsonObject o)
         {
@@ -54,21 +69,32 @@ public static class BrokerDefinitions
 
         var exchanges = EventCatalog.All.Select(t => EventCatalog.ContractOf(t).Exchange)
             .Concat(EventSubscriptions.All.Select(s => s.Queue))
+            .Concat(EventSubscriptions.All.SelectMany(s => new[] { RetryQueue(s.Queue), ErrorQueue(s.Queue) }))
             .Distinct().Order(StringComparer.Ordinal)
             .Select(name => Scoped(new JsonObject
             {
                 ["name"] = name, ["type"] = "fanout", ["durable"] = true, ["auto_delete"] = false, ["internal"] = false,
                 ["arguments"] = new JsonObject(),
             }));
-        var queues = EventSubscriptions.All.Select(s => Scoped(new JsonObject
+        // A consumer queue and its _error queue have the arguments MassTransit declares them with (it gives the error
+        // queue the receive queue's); the _error queue exists from the start, so the parked-message gauge finds it.
+        JsonObject Plain(string queue) => new()
         {
-            ["name"] = s.Queue, ["durable"] = true, ["auto_delete"] = false,
+            ["name"] = queue, ["durable"] = true, ["auto_delete"] = false,
             ["arguments"] = quorumQueues ? new JsonObject { ["x-queue-type"] = "quorum" } : new JsonObject(),
-        }));
+        };
+        var queues = EventSubscriptions.All.SelectMany(s => new[]
+        {
+            Plain(s.Queue),
+            RetryQueueDefinition(s.Queue, quorumQueues, redeliveryInterval ?? RedeliveryInterval),
+            Plain(ErrorQueue(s.Queue)),
+        }).Select(Scoped);
         var bindings = EventSubscriptions.All.SelectMany(s => new[]
         {
             Binding(s.Exchange, s.Queue, "exchange"),
             Binding(s.Queue, s.Queue, "queue"),
+            Binding(RetryQueue(s.Queue), RetryQueue(s.Queue), "queue"),
+            Binding(ErrorQueue(s.Queue), ErrorQueue(s.Queue), "queue"),
         }).Select(Scoped);
 
         return new JsonObject
@@ -134,11 +160,37 @@ public static class BrokerDefinitions
         document["bindings"]!.AsArray().Add(deadLetterBinding);
         document["policies"] = new JsonArray(new JsonObject
         {
-            ["vhost"] = host, ["name"] = "longshan-delivery-limit", ["pattern"] = @"^longshan\.(?!dead-letter$)",
+            ["vhost"] = host, ["name"] = "longshan-delivery-limit", ["pattern"] = @"^longshan\.(?!dead-letter$)(?!.*_retry$)",
             ["apply-to"] = "queues", ["priority"] = 1,
             ["definition"] = new JsonObject { ["delivery-limit"] = 20, ["dead-letter-exchange"] = DeadLetter },
         });
         return document;
+    }
+
+    /// <summary>
+    /// Scheduled redelivery without the delayed-message plugin (Debian's RabbitMQ has none), kept by the broker alone: a
+    /// consumer that still fails after its few seconds of in-process retries publishes the message, unchanged, to
+    /// <c>&lt;queue&gt;_retry</c> and acknowledges it (ScheduledRedelivery in the platform). The retry queue has no consumer;
+    /// its messages expire after <paramref name="interval"/> and are dead-lettered to the exchange named like the consumer
+    /// queue, which is bound to it, so they arrive again. A waiting message is a durable message in a durable queue: a
+    /// service restart (or several instances) cannot lose it, and no scheduler process holds it. One TTL per queue keeps
+    /// the queue in expiry order (per-message TTLs expire only at the head). On a cluster the queue is a quorum queue with
+    /// at-least-once dead-lettering, so not even a node failure between expiry and re-routing drops it.
+    /// </summary>
+    static JsonObject RetryQueueDefinition(string queue, bool quorumQueues, TimeSpan interval)
+    {
+        var arguments = new JsonObject
+        {
+            ["x-message-ttl"] = (long)interval.TotalMilliseconds,
+            ["x-dead-letter-exchange"] = queue,
+        };
+        if (quorumQueues)
+        {
+            arguments["x-queue-type"] = "quorum";
+            arguments["x-dead-letter-strategy"] = "at-least-once";
+            arguments["x-overflow"] = "reject-publish";
+        }
+        return new JsonObject { ["name"] = RetryQueue(queue), ["durable"] = true, ["auto_delete"] = false, ["arguments"] = arguments };
     }
 
     /// <summary>Where a message goes after its queue's delivery limit (production), for a person to inspect and re-drive.</summary>

@@ -7,7 +7,7 @@ namespace Longshan.LocalBroker;
 
 /// <summary>
 /// A private RabbitMQ node from Debian's <c>rabbitmq-server</c> package, run as a plain process: its own data
-/// folder, node name and loopback ports, the management plugin on (see RUNNING-LOCALLY.md). Used by the AppHost
+/// folder, node name and loopback ports, the management and shovel plugins on (see RUNNING-LOCALLY.md). Used by the AppHost
 /// when no broker is configured and no container runtime answers, and by tests that stop and start a broker
 /// (<c>Longshan.Testing.RabbitNode</c>).
 /// </summary>
@@ -54,7 +54,8 @@ public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpP
             {(servicePasswords is null ? "" : $"load_definitions = {definitions}")}
             """);
         var plugins = Path.Combine(DataFolder, "enabled_plugins");
-        File.WriteAllText(plugins, "[rabbitmq_management].");
+        // Shovel: the one-command re-drive of parked messages (EVENTS.md, "When a consumer fails").
+        File.WriteAllText(plugins, "[rabbitmq_management,rabbitmq_shovel].");
         const string loopbackOnly = "-kernel inet_dist_use_interface {127,0,0,1}";
         return new Dictionary<string, string>
         {

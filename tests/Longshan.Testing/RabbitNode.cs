@@ -34,10 +34,31 @@ public sealed class RabbitNode : IAsyncDisposable
         using var http = Management();
         (await http.PutAsync($"vhosts/{name}", Json(new JsonObject()))).EnsureSuccessStatusCode();
         (await http.PutAsync($"permissions/{name}/guest", Json(Permission(new BrokerDefinitions.Permission(".*", ".*", ".*"))))).EnsureSuccessStatusCode();
-        (await http.PostAsync($"definitions/{name}", Json(BrokerDefinitions.Topology()))).EnsureSuccessStatusCode();
+        (await http.PostAsync($"definitions/{name}", Json(BrokerDefinitions.Topology(redeliveryInterval: RedeliveryInterval)))).EnsureSuccessStatusCode();
         foreach (var service in EventSubscriptions.Services)
             await AddUserAsync(http, name, service, BrokerDefinitions.ForService(service));
         return $"{node.ConnectionString}/{name}";
+    }
+
+    /// <summary>
+    /// The retry queues' TTL on test nodes: a failing consumer's message comes back after 5 s, not the production
+    /// minute (BrokerDefinitions.RedeliveryInterval), so a test of scheduled redelivery takes seconds per round.
+    /// </summary>
+    public static readonly TimeSpan RedeliveryInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs <c>rabbitmqctl</c> against this node, as an operator would; its output, or an exception when it fails.</summary>
+    public async Task<string> ControlAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(LocalRabbitMq.ControlBinary, ["-n", node.NodeName, .. arguments])
+            { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var control = Process.Start(start)!;
+        var output = control.StandardOutput.ReadToEndAsync();
+        var error = control.StandardError.ReadToEndAsync();
+        await control.WaitForExitAsync();
+        if (control.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {control.ExitCode}: {await error}");
+        return await output;
     }
 
     /// <summary>The connection string of a service's own user (created by <see cref="CreateVirtualHostAsync"/>) into a virtual host.</summary>

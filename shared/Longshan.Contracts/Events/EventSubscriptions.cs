@@ -14,6 +14,15 @@ public sealed record EventSubscription(string Service, string Name, Type Event)
 
     /// <summary>The event's fanout exchange, <c>longshan.&lt;publisher&gt;.&lt;event&gt;.v&lt;n&gt;</c>.</summary>
     public string Exchange => EventCatalog.ContractOf(Event).Exchange;
+
+    /// <summary>Where a message whose consumer keeps failing waits before the broker hands it back (the queue and its exchange).</summary>
+    public string RetryQueue => RetryQueueOf(Queue);
+
+    /// <summary><c>&lt;queue&gt;_retry</c>: inside the service's own names, so only its broker user may publish there.</summary>
+    public static string RetryQueueOf(string queue) => queue + "_retry";
+
+    /// <summary><c>&lt;queue&gt;_error</c>: MassTransit's queue for messages parked for a person.</summary>
+    public static string ErrorQueueOf(string queue) => queue + "_error";
 }
 
 /// <summary>

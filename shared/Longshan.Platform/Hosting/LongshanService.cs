@@ -42,9 +42,12 @@ public static class LongshanService
         builder.AddCountyCalendar();
         builder.AddLongshanIdentity();
         builder.AddLongshanMessaging(serviceName);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Grpc:Deadlines").Get<DeadlineOptions>() ?? new DeadlineOptions());
         builder.Services.AddGrpc(o =>
         {
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            // Outermost: the server's deadline for every unary call (streams keep their idle timeouts).
+            o.Interceptors.Add<UnaryDeadlineInterceptor>();
             o.Interceptors.Add<OwningAgencyInterceptor>();
             // Every message is small: a larger one is refused with ResourceExhausted from its 5-byte length prefix,
             // before its body is read. Files travel as streams of chunks below this size (the archive's upload).

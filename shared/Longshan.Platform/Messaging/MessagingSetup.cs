@@ -34,6 +34,13 @@ public static class MessagingSetup
 
         var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
 
+        var redelivery = builder.Configuration.GetSection("Messaging:Redelivery").Get<RedeliveryOptions>() ?? new RedeliveryOptions();
+        builder.Services.AddSingleton(redelivery);
+        builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<ScheduledRedeliveryFilter>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BrokerQueueMonitor>(sp, serviceName, brokerUri));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BrokerQueueMonitor>());
+
         // The web server starts only once the bus is connected and its queues are bound: no request (nor an
         // orchestrator's health probe) meets a half-started service, and a clean start logs no unhealthy check.
         builder.Services.Configure<MassTransitHostOptions>(options =>
@@ -56,7 +63,7 @@ public static class MessagingSetup
             bus.AddConfigureEndpointsCallback((_, endpoint) =>
             {
                 // A Fault<T> exchange would be outside the service's broker permissions; a message that still fails after
-                // the retries goes to its queue's _error queue.
+                // its scheduled redeliveries goes to its queue's _error queue.
                 endpoint.PublishFaults = false;
                 // On a RabbitMQ cluster every consumer queue is a replicated quorum queue.
                 if (quorumQueues) (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue();
@@ -70,13 +77,17 @@ public static class MessagingSetup
                 rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
                 rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
                 rabbit.Publish<IntegrationEvent>(p => p.Exclude = true);
-                // A consumer whose database is away for minutes keeps its message and tries again on a widening
-                // schedule (0.1 s … 2 min, about 16 minutes in all, inside RabbitMQ's 30-minute consumer timeout)
-                // instead of parking it in _error after a few seconds; a message that cannot be read is parked at once.
+                // A failing consumer: first a few quick tries in the process (a lock, a blip: 0.1 s, 0.5 s, 2 s, 5 s), with
+                // the message held; then, for a database away for minutes or hours, scheduled redelivery through the
+                // queue's _retry queue on the broker, once a minute for a day (ScheduledRedeliveryFilter, outside the
+                // retry); only then is it parked in _error, counted (MessagingMetrics) and re-driven by one command
+                // (EVENTS.md). The message is not held meanwhile, so the queue keeps moving and no consumer timeout
+                // applies. A message that cannot be read is parked at once.
+                rabbit.UseFilter(context.GetRequiredService<ScheduledRedeliveryFilter>());
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Ignore<System.Text.Json.JsonException>();
-                    retry.Exponential(16, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500));
+                    retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
                 });
                 rabbit.ConfigureEndpoints(context);
             });
