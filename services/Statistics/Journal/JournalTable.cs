@@ -53,6 +53,8 @@ public static class JournalTable
         // RecordingArchive (执法全过程记录)
         JournalOnly<CaseArchived>(),
         JournalOnly<RecordRetrieved>(),
+        // Publicity, issue 12
+        JournalOnly<InspectionResultOverdue>(),
     ];
 
     static readonly FrozenDictionary<Type, JournalEntry> ByType = Entries.ToFrozenDictionary(e => e.EventType);
