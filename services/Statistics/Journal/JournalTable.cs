@@ -55,6 +55,8 @@ public static class JournalTable
         JournalOnly<RecordRetrieved>(),
         // Publicity, issue 12
         JournalOnly<InspectionResultOverdue>(),
+        JournalOnly<OfficerTrainingRecorded>(),
+        JournalOnly<OfficerQualificationRecorded>(),
     ];
 
     static readonly FrozenDictionary<Type, JournalEntry> ByType = Entries.ToFrozenDictionary(e => e.EventType);
