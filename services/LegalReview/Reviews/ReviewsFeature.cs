@@ -1,4 +1,5 @@
 using Longshan.LegalReview.Roster;
+using Longshan.Platform.Messaging;
 
 namespace Longshan.LegalReview.Reviews;
 
@@ -11,6 +12,7 @@ public static class ReviewsFeature
         builder.Services.AddSingleton(builder.Configuration.GetSection(ReviewTimeLimitOptions.Section).Get<ReviewTimeLimitOptions>() ?? new ReviewTimeLimitOptions());
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<ReviewerStore>();
+        builder.AddConsumer<OfficerQualificationRecordedConsumer>("officer-qualification-recorded");
         builder.Services.AddSingleton<ReviewView>();
         builder.Services.AddSingleton<ReviewOverdueWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReviewOverdueWatch>());

@@ -31,6 +31,12 @@ public sealed class RosterEndpoint(
             .MaxLength("qualification_number", request.QualificationNumber, 64);
         if (UnifiedSocialCreditCode.Validate(agencyCode) is { } error) v.Add("agency_code", error);
         if (KindName(request.Kind) is null) v.Add("kind", "必填 / required");
+        Guid? officerId = null;
+        if (request.OfficerId.Length > 0)
+        {
+            if (Guid.TryParse(request.OfficerId, out var parsed)) officerId = parsed;
+            else v.Add("officer_id", "须为执法人员编号 / must be an officer id");
+        }
         v.ThrowIfAny();
 
         var caller = Caller.From(context);
@@ -44,6 +50,7 @@ public sealed class RosterEndpoint(
             AgencyCode = agencyCode, PersonId = request.PersonId.Trim(), Name = request.Name.Trim(), Kind = KindName(request.Kind)!,
             FirstTime = request.FirstTime,
             QualificationNumber = string.IsNullOrWhiteSpace(request.QualificationNumber) ? null : request.QualificationNumber.Trim(),
+            OfficerId = officerId,
         };
         return await writes.RunAsync(context, request, AddReviewerResponse.Parser, async session =>
         {
@@ -52,7 +59,9 @@ public sealed class RosterEndpoint(
             var now = time.GetUtcNow();
             await reviewers.UpsertAsync(session, reviewer, now, caller.Subject);
             await staffingCheck.CheckAsync(session, agencyCode, now);
-            return new WriteResult<AddReviewerResponse>(new AddReviewerResponse { Reviewer = ToProto(reviewer) }, $"{agencyCode}/{reviewer.PersonId}");
+            // Read back: the qualification learned from Publicity joins by officer id.
+            var stored = await reviewers.FindAsync(session, agencyCode, reviewer.PersonId) ?? reviewer;
+            return new WriteResult<AddReviewerResponse>(new AddReviewerResponse { Reviewer = ToProto(stored) }, $"{agencyCode}/{reviewer.PersonId}");
         });
     }
 
@@ -103,5 +112,7 @@ public sealed class RosterEndpoint(
     {
         AgencyCode = r.AgencyCode, PersonId = r.PersonId, Name = r.Name, Kind = Kind(r.Kind), FirstTime = r.FirstTime,
         QualificationNumber = r.QualificationNumber ?? "", Qualified = r.Qualified,
+        OfficerId = r.OfficerId?.ToString("D") ?? "", QualificationSource = r.QualificationSource,
+        LearnedQualificationNumber = r.LearnedQualificationNumber ?? "",
     };
 }

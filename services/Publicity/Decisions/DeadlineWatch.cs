@@ -7,7 +7,8 @@ namespace Longshan.Publicity.Decisions;
 
 /// <summary>
 /// Raises PublicationOverdue (国办发〔2018〕118号: 7 / 20 working days) and WithdrawalOverdue (《行政处罚法》第四十八条:
-/// 3 working days) once per decision, as soon as a deadline day has ended in county time — not only when someone asks.
+/// 3 working days) once per decision, and InspectionResultOverdue (118号: 20 working days from the end of an inspection)
+/// once per inspection end, as soon as a deadline day has ended in county time — not only when someone asks.
 /// Driven by <see cref="TimeProvider"/> (each wait is a delay on it), so a fake clock moves it in tests. Each mark is
 /// a conditional update in the same transaction as its outbox event: several instances never raise it twice.
 /// Each sweep first computes the pending publication deadlines (null: the period ran into a year after the calendar's
@@ -15,7 +16,7 @@ namespace Longshan.Publicity.Decisions;
 /// </summary>
 public sealed class DeadlineWatch(
     Database database, OutboxWriter outbox, TimeProvider time, OverdueOptions options, HolidayCalendar calendar,
-    PublicationDeadlineOptions deadlines, ILogger<DeadlineWatch> logger) : BackgroundService
+    PublicationDeadlineOptions deadlines, Inspections.InspectionDeadlineStore inspections, ILogger<DeadlineWatch> logger) : BackgroundService
 {
     static readonly SqlStatement SelectPendingDeadlines = SqlStatement.Portable(
         """
@@ -80,14 +81,17 @@ public sealed class DeadlineWatch(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await FillPendingDeadlinesAsync(cancellationToken);
+        await FillPendingInspectionDeadlinesAsync(cancellationToken);
         var now = time.GetUtcNow();
         var today = CountyTime.DateOf(now);
         IReadOnlyList<PublicationDue> publications;
         IReadOnlyList<WithdrawalDue> withdrawals;
+        IReadOnlyList<Inspections.InspectionDeadline> results;
         await using (var session = await database.ReadAsync(cancellationToken))
         {
             publications = await session.ListAsync<PublicationDue>(SelectPublicationOverdue, new { today });
             withdrawals = await session.ListAsync<WithdrawalDue>(SelectWithdrawalOverdue, new { today });
+            results = await inspections.OverdueAsync(session, today);
         }
 
         var raised = 0;
@@ -103,6 +107,14 @@ public sealed class DeadlineWatch(
             {
                 raised++;
                 PublicityMetrics.OverdueRaised("withdrawal", due.AgencyCode);
+            }
+
+        foreach (var due in results)
+            if (await RaiseOnceAsync(Inspections.InspectionDeadlineStore.MarkOverdue, new { drawId = due.DrawId, targetId = due.TargetId, endedOn = due.EndedOn, now },
+                    Inspections.InspectionResults.ToOverdueEvent(due, Guid.NewGuid(), now), cancellationToken))
+            {
+                raised++;
+                PublicityMetrics.OverdueRaised("inspection-result", due.AgencyCode);
             }
 
         if (raised > 0)
@@ -164,12 +176,42 @@ public sealed class DeadlineWatch(
         }
     }
 
+    /// <summary>
+    /// Stores each pending inspection-result deadline the calendar now covers (as <see cref="FillPendingDeadlinesAsync"/>).
+    /// </summary>
+    async Task FillPendingInspectionDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Inspections.InspectionDeadline> pending;
+        await using (var session = await database.ReadAsync(cancellationToken))
+            pending = await inspections.PendingAsync(session);
+        foreach (var due in pending)
+        {
+            DateOnly? deadline;
+            try
+            {
+                deadline = Inspections.InspectionDeadlines.DeadlineOrPending(due.EndedOn, calendar, deadlines);
+            }
+            catch (CalendarYearMissingException)
+            {
+                continue;
+            }
+            if (deadline is not { } day) continue;
+            await using var session = await database.WriteAsync(cancellationToken);
+            await inspections.FillAsync(session, due, day);
+            await session.CommitAsync();
+        }
+    }
+
+    Task<bool> RaiseOnceAsync(
+        SqlStatement mark, Guid decisionId, DateTimeOffset now, Contracts.Events.IntegrationEvent @event, CancellationToken cancellationToken) =>
+        RaiseOnceAsync(mark, new { decisionId, now }, @event, cancellationToken);
+
     /// <summary>Marks and raises in one transaction; false when another sweep (or instance) marked it first.</summary>
     async Task<bool> RaiseOnceAsync(
-        SqlStatement mark, Guid decisionId, DateTimeOffset now, Contracts.Events.IntegrationEvent @event, CancellationToken cancellationToken)
+        SqlStatement mark, object markArguments, Contracts.Events.IntegrationEvent @event, CancellationToken cancellationToken)
     {
         await using var session = await database.WriteAsync(cancellationToken);
-        if (await session.ExecuteAsync(mark, new { decisionId, now }) != 1) return false;
+        if (await session.ExecuteAsync(mark, markArguments) != 1) return false;
         await outbox.AddAsync(session, @event);
         await session.CommitAsync();
         return true;

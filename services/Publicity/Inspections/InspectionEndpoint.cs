@@ -15,7 +15,7 @@ namespace Longshan.Publicity.Inspections;
 public sealed class InspectionEndpoint(
     ReadSession reads, InspectionItemStore items, DrawStore draws, InspectionResultStore results, DrawRunner runner,
     TargetRegisterStore register, DrawRoundStore rounds, OfficerStore officers, WriteTransaction writes, TimeProvider time,
-    Decisions.RedactionOptions redaction)
+    Decisions.RedactionOptions redaction, InspectionDeadlineStore deadlines, HolidayCalendar calendar, Decisions.PublicationDeadlineOptions deadlineOptions)
     : InspectionService.InspectionServiceBase
 {
     const string PublishItemRpc = "PublishInspectionItem";
@@ -150,26 +150,114 @@ public sealed class InspectionEndpoint(
         };
     }
 
+    /// <summary>
+    /// 一公开: a result of a drawn target. A target may have several (e.g. a follow-up inspection on another day); a
+    /// correction (更正) names the result it corrects, which stays on record, shown as corrected. The first result for an
+    /// end of inspection is due within 20 working days of it (国办发〔2018〕118号); the deadline watch raises
+    /// InspectionResultOverdue once for one published late or still outstanding.
+    /// </summary>
     [Authorize(Policy = Policies.Write)]
     public override async Task<PublishInspectionResultResponse> PublishInspectionResult(PublishInspectionResultRequest request, ServerCallContext context)
     {
-        InspectionResults.Validate(request, CountyTime.Today(time)).ThrowIfAny();
+        var today = CountyTime.Today(time);
+        InspectionResults.Validate(request, today).ThrowIfAny();
         var caller = Caller.From(context);
+        var endedOn = InspectionResults.EndedOn(request);
         return await writes.RunAsync(context, request, PublishInspectionResultResponse.Parser, async session =>
         {
             var drawId = Guid.Parse(request.DrawId);
             var draw = await draws.FindAsync(session, drawId) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
             caller.EnsureMayWriteFor(draw.AgencyCode);
             InspectionResults.ValidateAgainst(draw, request).ThrowIfAny();
-            if (await results.ExistsAsync(session, drawId, request.TargetId.Trim()))
-                throw RpcErrors.AlreadyExists($"检查对象 {request.TargetId.Trim()} 的抽查结果已公开 / result already published");
-
+            var targetId = request.TargetId.Trim();
             var now = time.GetUtcNow();
-            var result = InspectionResults.ToResult(draw, request, redaction);
+            var resultId = Guid.NewGuid();
+
+            if (request.Corrects.Length > 0)
+            {
+                var correctsId = Guid.Parse(request.Corrects);
+                var corrected = await results.FindAsync(session, correctsId)
+                    ?? throw RpcErrors.NotFound($"抽查结果 {correctsId} 不存在 / no such result");
+                InspectionResults.ValidateCorrection(corrected, request).ThrowIfAny();
+                if (corrected.CorrectedBy.Length > 0 || !await results.MarkCorrectedAsync(session, correctsId, resultId))
+                    throw RpcErrors.FailedPrecondition(RuleCatalog.InspectionResultAlreadyCorrected, correctsId.ToString(),
+                        $"该结果已由 {corrected.CorrectedBy} 更正；请更正最新的结果 / already corrected: correct the latest result");
+                // A correction keeps the deadline of the result it corrects; it is not a late publication of its own.
+                var correction = InspectionResults.ToResult(draw, request, resultId, corrected.PublicationDeadline, today, redaction);
+                await results.InsertAsync(session, correction, now, caller.Subject);
+                return new WriteResult<PublishInspectionResultResponse>(new PublishInspectionResultResponse { Result = correction, OnTime = true },
+                    $"{draw.DrawId}/{targetId}", InspectionResults.ToEvent(correction, Guid.NewGuid(), now));
+            }
+
+            if (await results.ExistsForDayAsync(session, drawId, targetId, CountyTime.Date(request.InspectedOn)))
+                throw RpcErrors.AlreadyExists($"检查对象 {targetId} 在 {request.InspectedOn.Trim()} 的抽查结果已公开；如需修改请更正（corrects） / a result for this inspection day is published: correct it instead");
+
+            // 国办发〔2018〕118号: other decisions within 20 working days of the end of the inspection.
+            var due = await deadlines.FindAsync(session, drawId, targetId, endedOn);
+            DateOnly? deadline;
+            if (due is null)
+            {
+                deadline = DeadlineOf(endedOn, "inspection_ended_on");
+                await deadlines.InsertAsync(session, new InspectionDeadline
+                {
+                    DrawId = drawId, TargetId = targetId, EndedOn = endedOn, AgencyCode = draw.AgencyCode, ItemId = Guid.Parse(draw.ItemId),
+                    Deadline = deadline, PublishedOn = today,
+                }, resultId, now, caller.Subject);
+            }
+            else
+            {
+                deadline = due.Deadline;
+                await deadlines.MarkPublishedAsync(session, drawId, targetId, endedOn, today, resultId);
+            }
+
+            var result = InspectionResults.ToResult(draw, request, resultId, deadline is { } d ? CountyTime.Format(d) : null, today, redaction);
             await results.InsertAsync(session, result, now, caller.Subject);
-            return new WriteResult<PublishInspectionResultResponse>(new PublishInspectionResultResponse { Result = result },
-                $"{draw.DrawId}/{result.TargetId}", InspectionResults.ToEvent(result, Guid.NewGuid(), now));
+            return new WriteResult<PublishInspectionResultResponse>(
+                new PublishInspectionResultResponse { Result = result, OnTime = deadline is not { } last || today <= last },
+                $"{draw.DrawId}/{targetId}", InspectionResults.ToEvent(result, Guid.NewGuid(), now));
         });
+    }
+
+    /// <summary>检查结束: starts the 20 working days to publish the target's result (国办发〔2018〕118号). Recording it again is a no-op.</summary>
+    [Authorize(Policy = Policies.Write)]
+    public override async Task<RecordInspectionEndResponse> RecordInspectionEnd(RecordInspectionEndRequest request, ServerCallContext context)
+    {
+        InspectionResults.Validate(request, CountyTime.Today(time)).ThrowIfAny();
+        var caller = Caller.From(context);
+        var endedOn = CountyTime.Date(request.EndedOn);
+        return await writes.RunAsync(context, request, RecordInspectionEndResponse.Parser, async session =>
+        {
+            var drawId = Guid.Parse(request.DrawId);
+            var draw = await draws.FindAsync(session, drawId) ?? throw RpcErrors.NotFound($"抽取 {drawId} 不存在 / no such draw");
+            caller.EnsureMayWriteFor(draw.AgencyCode);
+            var violations = new FieldViolations();
+            if (InspectionResults.Assignment(draw, request.TargetId) is null) violations.Add("target_id", "不是本次抽取的检查对象 / not a drawn target of this draw");
+            if (endedOn < CountyTime.Date(draw.DrawDate)) violations.Add("ended_on", "不得早于抽取日期 / must not be before the draw date");
+            violations.ThrowIfAny();
+            var targetId = request.TargetId.Trim();
+            var existing = await deadlines.FindAsync(session, drawId, targetId, endedOn);
+            var deadline = existing is null ? DeadlineOf(endedOn, "ended_on") : existing.Deadline;
+            if (existing is null)
+                await deadlines.InsertAsync(session, new InspectionDeadline
+                {
+                    DrawId = drawId, TargetId = targetId, EndedOn = endedOn, AgencyCode = draw.AgencyCode, ItemId = Guid.Parse(draw.ItemId), Deadline = deadline,
+                }, null, time.GetUtcNow(), caller.Subject);
+            return new WriteResult<RecordInspectionEndResponse>(
+                new RecordInspectionEndResponse { PublicationDeadline = deadline is { } d ? CountyTime.Format(d) : "" }, $"{draw.DrawId}/{targetId}");
+        });
+    }
+
+    /// <summary>End + 20 working days; null (pending) when it runs into a year after the calendar's last one.</summary>
+    DateOnly? DeadlineOf(DateOnly endedOn, string field)
+    {
+        try
+        {
+            return InspectionDeadlines.DeadlineOrPending(endedOn, calendar, deadlineOptions);
+        }
+        catch (CalendarYearMissingException e)
+        {
+            throw RpcErrors.FailedPrecondition(RuleCatalog.CalendarYearMissing, field, $"节假日安排缺少 {e.Year} 年数据，无法计算期限 / {e.Message}");
+        }
     }
 
     [AllowAnonymous]

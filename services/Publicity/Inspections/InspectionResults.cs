@@ -28,6 +28,46 @@ public static class InspectionResults
         // Dates of legal acts in the future are rejected (the inspection has taken place).
         if (!CountyTime.TryParseDate(request.InspectedOn, out var inspectedOn)) violations.Add("inspected_on", "须为 YYYY-MM-DD 日期 / must be a date YYYY-MM-DD");
         else if (inspectedOn > today) violations.Add("inspected_on", "不得晚于今天 / must not be in the future");
+        if (request.InspectionEndedOn.Length > 0)
+        {
+            if (!CountyTime.TryParseDate(request.InspectionEndedOn, out var endedOn)) violations.Add("inspection_ended_on", "须为 YYYY-MM-DD 日期 / must be a date YYYY-MM-DD");
+            else if (endedOn > today) violations.Add("inspection_ended_on", "不得晚于今天 / must not be in the future");
+            else if (CountyTime.TryParseDate(request.InspectedOn, out var on) && endedOn < on)
+                violations.Add("inspection_ended_on", "不得早于检查日期 / must not be before inspected_on");
+        }
+        // 更正: a correction names the result it corrects and says why; a first result has neither.
+        if (request.Corrects.Length > 0)
+        {
+            if (!Guid.TryParse(request.Corrects, out _)) violations.Add("corrects", "须为抽查结果编号 / must be a result id");
+            violations.Required("correction_reason", request.CorrectionReason).MaxLength("correction_reason", request.CorrectionReason.Trim(), MaxReasonLength);
+        }
+        else if (request.CorrectionReason.Length > 0) violations.Add("correction_reason", "仅用于更正 / only with corrects");
+        return violations;
+    }
+
+    public const int MaxReasonLength = 500;
+
+    /// <summary>检查结束日期 of a request: as given, else the inspection day.</summary>
+    public static DateOnly EndedOn(PublishInspectionResultRequest request) =>
+        CountyTime.Date(request.InspectionEndedOn.Length > 0 ? request.InspectionEndedOn : request.InspectedOn);
+
+    /// <summary>A correction must correct a result of the same draw and target.</summary>
+    public static FieldViolations ValidateCorrection(InspectionResult corrected, PublishInspectionResultRequest request)
+    {
+        var violations = new FieldViolations();
+        if (Guid.Parse(corrected.DrawId) != Guid.Parse(request.DrawId) || corrected.TargetId != request.TargetId.Trim())
+            violations.Add("corrects", "须为本次抽取、同一检查对象的抽查结果 / must be a result of the same draw and target");
+        return violations;
+    }
+
+    public static FieldViolations Validate(RecordInspectionEndRequest request, DateOnly today)
+    {
+        var violations = new FieldViolations()
+            .RequestId(request.RequestId)
+            .Required("target_id", request.TargetId).MaxLength("target_id", request.TargetId.Trim(), 100);
+        if (!Guid.TryParse(request.DrawId, out _)) violations.Add("draw_id", "须为抽取编号 / must be a draw id");
+        if (!CountyTime.TryParseDate(request.EndedOn, out var endedOn)) violations.Add("ended_on", "须为 YYYY-MM-DD 日期 / must be a date YYYY-MM-DD");
+        else if (endedOn > today) violations.Add("ended_on", "不得晚于今天 / must not be in the future");
         return violations;
     }
 
@@ -45,7 +85,35 @@ public static class InspectionResults
         draw.Assignments.FirstOrDefault(a => string.Equals(a.TargetId, targetId.Trim(), StringComparison.Ordinal));
 
     /// <summary>The result as published: personal data masked (<see cref="PublicTarget"/>, <see cref="PublicOutcome"/>).</summary>
-    public static InspectionResult ToResult(InspectionDraw draw, PublishInspectionResultRequest request, RedactionOptions? options = null)
+    public static InspectionResult ToResult(InspectionDraw draw, PublishInspectionResultRequest request, RedactionOptions? options = null) =>
+        ToResult(draw, request, Guid.NewGuid(), null, null, options);
+
+    /// <summary>
+    /// The result as published, with its id, end of inspection, deadline (null: pending, or none for an old result being
+    /// corrected) and publication day. A correction carries what it corrects and why.
+    /// </summary>
+    public static InspectionResult ToResult(
+        InspectionDraw draw, PublishInspectionResultRequest request, Guid resultId, string? deadline, DateOnly? publishedOn, RedactionOptions? options = null)
+    {
+        var result = Redacted(draw, request, options);
+        result.ResultId = resultId.ToString("D");
+        result.InspectionEndedOn = CountyTime.Format(EndedOn(request));
+        result.PublicationDeadline = deadline ?? "";
+        result.PublishedOn = publishedOn is { } day ? CountyTime.Format(day) : "";
+        if (request.Corrects.Length > 0)
+        {
+            result.Corrects = Guid.Parse(request.Corrects).ToString("D");
+            // The reason is public text too: masked like the outcome.
+            result.CorrectionReason = PublicOutcome(request.CorrectionReason.Trim(), Assignment(draw, request.TargetId)!.TargetName,
+                IsNaturalPerson(draw, result.TargetId), request.OtherPersonNames, options);
+        }
+        return result;
+    }
+
+    static bool IsNaturalPerson(InspectionDraw draw, string targetId) =>
+        draw.Targets.Any(t => t.Id == targetId && t.Kind == TargetKind.NaturalPerson);
+
+    static InspectionResult Redacted(InspectionDraw draw, PublishInspectionResultRequest request, RedactionOptions? options)
     {
         var assignment = Assignment(draw, request.TargetId)!;
         var naturalPerson = draw.Targets.Any(t => t.Id == assignment.TargetId && t.Kind == TargetKind.NaturalPerson);
@@ -97,6 +165,7 @@ public static class InspectionResults
     {
         var listed = stored.Clone();
         listed.Outcome = PublicOutcome(stored.Outcome, "", naturalPerson: false, options: options);
+        if (stored.CorrectionReason.Length > 0) listed.CorrectionReason = PublicOutcome(stored.CorrectionReason, "", naturalPerson: false, options: options);
         return listed;
     }
 
@@ -111,6 +180,23 @@ public static class InspectionResults
         TargetName = result.TargetName,
         InspectedOn = CountyTime.Date(result.InspectedOn),
         Outcome = result.Outcome,
+        ResultId = result.ResultId.Length > 0 ? Guid.Parse(result.ResultId) : null,
+        InspectionEndedOn = result.InspectionEndedOn.Length > 0 ? CountyTime.Date(result.InspectionEndedOn) : null,
+        Corrects = result.Corrects.Length > 0 ? Guid.Parse(result.Corrects) : null,
+        CorrectionReason = result.CorrectionReason.Length > 0 ? result.CorrectionReason : null,
+    };
+
+    public static Event.InspectionResultOverdue ToOverdueEvent(InspectionDeadline due, Guid eventId, DateTimeOffset occurredAt) => new()
+    {
+        EventId = eventId,
+        OccurredAt = occurredAt,
+        AgencyCode = due.AgencyCode,
+        DrawId = due.DrawId,
+        ItemId = due.ItemId,
+        TargetId = due.TargetId,
+        InspectionEndedOn = due.EndedOn,
+        PublicationDeadline = due.Deadline!.Value,
+        PublishedOn = due.PublishedOn,
     };
 
     public static FieldViolations Validate(ListInspectionResultsRequest request)

@@ -11,6 +11,7 @@ public static class InspectionsFeature
         builder.Services.AddSingleton<DrawRunner>();
         builder.Services.AddSingleton<TargetRegisterStore>();
         builder.Services.AddSingleton<DrawRoundStore>();
+        builder.Services.AddSingleton<InspectionDeadlineStore>();
         return builder;
     }
 

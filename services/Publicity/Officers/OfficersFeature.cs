@@ -12,12 +12,14 @@ public static class OfficersFeature
         builder.Services.AddSingleton<OfficerStore>();
         builder.Services.AddSingleton<CertificateChanges>();
         builder.Services.AddSingleton<CertificateVerification>();
+        builder.Services.AddSingleton<QualificationStore>();
         return builder;
     }
 
     public static WebApplication MapOfficers(this WebApplication app)
     {
         app.MapGrpcService<OfficerEndpoint>();
+        app.MapGrpcService<QualificationEndpoint>();
         return app;
     }
 }

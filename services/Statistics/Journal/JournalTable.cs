@@ -55,6 +55,10 @@ public static class JournalTable
         JournalOnly<RecordRetrieved>(),
         // Publicity (issue 9): major decisions registered without a valid legal-review clearance
         Project<MajorDecisionWithoutClearance>(UnclearedMajorDecisionCounts.FlaggedAsync),
+        // Publicity, issue 12
+        JournalOnly<InspectionResultOverdue>(),
+        JournalOnly<OfficerTrainingRecorded>(),
+        JournalOnly<OfficerQualificationRecorded>(),
     ];
 
     static readonly FrozenDictionary<Type, JournalEntry> ByType = Entries.ToFrozenDictionary(e => e.EventType);

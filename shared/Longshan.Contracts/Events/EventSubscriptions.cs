@@ -47,6 +47,8 @@ public static class EventSubscriptions
         new("legalreview", "officer-certified", typeof(OfficerCertified)),
         new("legalreview", "officer-certificate-changed", typeof(OfficerCertificateChanged)),
         new("publicity", "major-decision-catalog-published", typeof(MajorDecisionCatalogPublished)),
+        // issue 12: the reviewer roster learns officers' legal professional qualification from Publicity.
+        new("legalreview", "officer-qualification-recorded", typeof(OfficerQualificationRecorded)),
         // Statistics journals every event of the platform, present and future (its feed replays them).
         .. EventCatalog.All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new EventSubscription("statistics", JournalNameOf(t), t)),
     ];

@@ -127,6 +127,10 @@ public static class RuleCatalog
     public static readonly Rule RevocationAlreadyRecorded = new("revocation-already-recorded", "《行政处罚法》第四十八条",
         "该决定的撤销等情形已登记 / the decision's revocation is already recorded");
 
+    // Publicity, issue 12 (inspection results, officer qualifications, entrusted organisations)
+    public static readonly Rule InspectionResultAlreadyCorrected = new("inspection-result-already-corrected", "国办发〔2018〕118号 (执法信息更正)",
+        "该抽查结果已被更正；请更正最新的结果 / the result was already corrected: correct the latest one");
+
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

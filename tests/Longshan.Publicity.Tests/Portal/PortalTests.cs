@@ -212,6 +212,42 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_corrected_inspection_result_stays_on_the_draw_page_marked_corrected_beside_its_masked_correction()
+    {
+        var agency = await OfficerTestData.RegisterAgencyAsync(app, "龙山县卫生健康局");
+        for (var i = 0; i < 2; i++) await OfficerTestData.IssueAsync(app, agency, $"检查员{i}");
+        var draw = await Inspections.InspectionDrawing.DrawAsync(app, agency, 2, 1);
+        var inspections = new InspectionService.InspectionServiceClient(app.Channel);
+        var token = TestTokens.Bearer(agency);
+        var today = CountyTime.Format(CountyTime.Today(app.Clock));
+        var first = (await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = today, Outcome = "未发现问题",
+        }, token)).Result;
+        var correction = (await inspections.PublishInspectionResultAsync(new PublishInspectionResultRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DrawId = draw.DrawId, TargetId = draw.Assignments[0].TargetId, InspectedOn = today,
+            Outcome = Inspections.InspectionEndpointTests.OutcomeWithPersonalData, OtherPersonNames = { "王小明" },
+            Corrects = first.ResultId, CorrectionReason = "原结果遗漏雇员王小明的陈述",
+        }, token)).Result;
+
+        var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });
+        await page.GotoAsync($"{app.PortalAddress}/inspections/draws/{draw.DrawId}");
+
+        var original = await page.InnerTextAsync($"#result-{first.ResultId}");
+        var corrected = await page.InnerTextAsync($"#result-{correction.ResultId}");
+        Assert.Contains("已更正", original);
+        Assert.Contains("未发现问题", original);
+        Assert.Equal($"#result-{correction.ResultId}", await page.GetAttributeAsync($"#result-{first.ResultId} a.corrected-by", "href"));
+        Assert.Contains("更正：原结果遗漏雇员王**的陈述", corrected);
+        Assert.Contains(Inspections.InspectionEndpointTests.MaskedOutcome, corrected);
+        Assert.DoesNotContain("已更正", corrected);
+        Assert.Contains($"期限 {first.PublicationDeadline}", original);
+        Assert.Equal(1, await page.Locator(".result.corrected").CountAsync());
+        Assert.DoesNotContain("王小明", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
     public async Task A_decision_withdrawn_after_its_revocation_was_recorded_shows_the_recorded_kind_and_date()
     {
         var agency = await DecisionData.NewAgencyAsync(app);

@@ -20,4 +20,16 @@ public sealed record InspectionResultPublished : IntegrationEvent
 
     /// <summary>抽查结果, with ID numbers, bank accounts, phone numbers and a natural-person target's name masked.</summary>
     public required string Outcome { get; init; }
+
+    /// <summary>The result's id (several per target; joined v1 later, additive: absent in earlier events).</summary>
+    public Guid? ResultId { get; init; }
+
+    /// <summary>检查结束日期, from which the 20 working days to publish run; null in earlier events.</summary>
+    public DateOnly? InspectionEndedOn { get; init; }
+
+    /// <summary>更正: the result this one corrects (it stays on record, marked corrected); null for a first result.</summary>
+    public Guid? Corrects { get; init; }
+
+    /// <summary>Why the earlier result was corrected; null for a first result.</summary>
+    public string? CorrectionReason { get; init; }
 }

@@ -15,9 +15,10 @@ public sealed class DrawModel(
 
     public string AgencyName { get; private set; } = "";
 
-    IReadOnlyDictionary<string, InspectionResult> resultsByTarget = new Dictionary<string, InspectionResult>();
+    ILookup<string, InspectionResult> resultsByTarget = Array.Empty<InspectionResult>().ToLookup(r => r.TargetId);
 
-    public InspectionResult? ResultFor(string targetId) => resultsByTarget.GetValueOrDefault(targetId);
+    /// <summary>A target's results, oldest first: corrected ones stay listed (marked corrected), with their corrections after them.</summary>
+    public IEnumerable<InspectionResult> ResultsFor(string targetId) => resultsByTarget[targetId];
 
     public EligibleOfficer Officer(string officerId) =>
         Draw.Officers.FirstOrDefault(o => o.OfficerId == officerId) ?? new EligibleOfficer { OfficerId = officerId, Name = officerId };
@@ -31,7 +32,7 @@ public sealed class DrawModel(
         Draw = PublicDraws.Public(draw);
         AgencyName = (await agencies.FindAsync(session, draw.AgencyCode))?.Name ?? draw.AgencyCode;
         resultsByTarget = (await results.PageAsync(session, draw.AgencyCode, drawId, long.MaxValue, 1000))
-            .Select(r => InspectionResults.ForListing(r.Value, redaction)).GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.First());
+            .OrderBy(r => r.Seq).Select(r => InspectionResults.ForListing(r.Value, redaction)).ToLookup(r => r.TargetId);
         return Page();
     }
 }
