@@ -16,7 +16,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using static Longshan.Benchmarks.BenchmarkArgs;
+using Longshan.Testing.Load;
+using static Longshan.Testing.Load.BenchmarkArgs;
 
 namespace Longshan.Benchmarks;
 
@@ -52,12 +53,12 @@ public static class CertificateVerificationBenchmark
         {
             await broker.StartAsync();
             var seeding = Stopwatch.StartNew();
-            await using var publicity = await ServerProcess.StartAsync("publicity",
+            await using var publicity = await ChildServer.StartAsync(typeof(CertificateVerificationBenchmark).Assembly, "certificates", "publicity",
                 ["--db", Path.Combine(work, "publicity.db"), "--broker", broker.ConnectionString, "--officers", officers.ToString(CultureInfo.InvariantCulture),
                  .. args.Where(a => a == "--probe")]);
             Console.WriteLine($"certificates: Publicity started and seeded with {officers} officers in {seeding.Elapsed.TotalSeconds:F1} s; {callers} callers on one channel per server, h2c on 127.0.0.1");
-            await using var echo = await ServerProcess.StartAsync("echo", []);
-            await using var platformEcho = args.Contains("--platform-echo") ? await ServerProcess.StartAsync("platform-echo", []) : null;
+            await using var echo = await ChildServer.StartAsync(typeof(CertificateVerificationBenchmark).Assembly, "certificates", "echo", []);
+            await using var platformEcho = args.Contains("--platform-echo") ? await ChildServer.StartAsync(typeof(CertificateVerificationBenchmark).Assembly, "certificates", "platform-echo", []) : null;
 
             var numbers = CertificateNumbers(officers);
             using var publicityChannel = GrpcChannel.ForAddress(publicity.Address);
@@ -70,16 +71,16 @@ public static class CertificateVerificationBenchmark
 
             var sample = await verifier.VerifyCertificateAsync(new VerifyCertificateRequest { CertificateNumber = numbers[0] });
             Console.WriteLine($"  sample: {sample.CertificateNumber} {sample.HolderName} / {sample.AgencyName} / {sample.Status} / {sample.ValidFrom}..{sample.ValidTo}");
-            await MeasureAsync(ping, callers, warmup);
-            await MeasureAsync(verify, callers, warmup);
+            await LoadRun.MeasureAsync(ping, callers, warmup, MaxCallsPerRun);
+            await LoadRun.MeasureAsync(verify, callers, warmup, MaxCallsPerRun);
             if (platformEcho is not null) await MeasurePlatformEchoAsync(platformEcho.Address, numbers, callers, warmup, duration);
 
-            var echoRuns = new List<Run>();
-            var verifyRuns = new List<Run>();
+            var echoRuns = new List<LoadRun>();
+            var verifyRuns = new List<LoadRun>();
             for (var round = 1; round <= rounds; round++)
             {
-                echoRuns.Add(Report($"round {round} echo", await MeasureAsync(ping, callers, duration)));
-                verifyRuns.Add(Report($"round {round} VerifyCertificate", await MeasureAsync(verify, callers, duration)));
+                echoRuns.Add((await LoadRun.MeasureAsync(ping, callers, duration, MaxCallsPerRun)).Report($"round {round} echo", 30));
+                verifyRuns.Add((await LoadRun.MeasureAsync(verify, callers, duration, MaxCallsPerRun)).Report($"round {round} VerifyCertificate", 30));
             }
             var echoRate = echoRuns.Average(r => r.CallsPerSecond);
             var verifyRate = verifyRuns.Average(r => r.CallsPerSecond);
@@ -98,8 +99,8 @@ public static class CertificateVerificationBenchmark
         using var channel = GrpcChannel.ForAddress(address);
         var client = new EchoService.EchoServiceClient(channel);
         Func<Random, Task> ping = async random => await client.EchoAsync(new EchoRequest { Text = numbers[random.Next(numbers.Length)] });
-        await MeasureAsync(ping, callers, warmup);
-        Report("echo behind platform pipeline", await MeasureAsync(ping, callers, duration));
+        await LoadRun.MeasureAsync(ping, callers, warmup, MaxCallsPerRun);
+        (await LoadRun.MeasureAsync(ping, callers, duration, MaxCallsPerRun)).Report("echo behind platform pipeline", 30);
     }
 
     static string[] CertificateNumbers(int count) => [.. Enumerable.Range(0, count).Select(i => $"HN{43013000000 + i}")];
@@ -134,45 +135,8 @@ public static class CertificateVerificationBenchmark
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var threads in new[] { 1, 2, 16 })
         {
-            var run = await MeasureAsync(async random => await verification.VerifyAsync(numbers[random.Next(numbers.Length)], today, default), threads, TimeSpan.FromSeconds(3));
+            var run = await LoadRun.MeasureAsync(async random => await verification.VerifyAsync(numbers[random.Next(numbers.Length)], today, default), threads, TimeSpan.FromSeconds(3), MaxCallsPerRun);
             Console.WriteLine($"probe: VerifyAsync in-process, {threads} callers: {run.CallsPerSecond:F0} calls/s");
-        }
-    }
-
-    sealed class ServerProcess(Process process, string address) : IAsyncDisposable
-    {
-        public string Address => address;
-
-        public static async Task<ServerProcess> StartAsync(string what, string[] args)
-        {
-            var self = Environment.ProcessPath!;
-            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(CertificateVerificationBenchmark).Assembly.Location);
-            foreach (var arg in new[] { "certificates", "--serve", what }.Concat(args)) start.ArgumentList.Add(arg);
-            var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-                if (line.StartsWith("ready ", StringComparison.Ordinal))
-                {
-                    _ = ForwardAsync(what, process.StandardOutput); // keep the pipe drained: a full pipe would stall the server
-                    return new ServerProcess(process, line["ready ".Length..]);
-                }
-                else Console.Error.WriteLine($"  [{what}] {line}");
-            throw new InvalidOperationException($"the {what} server exited before it was ready");
-        }
-
-        static async Task ForwardAsync(string what, StreamReader output)
-        {
-            while (await output.ReadLineAsync() is { } line) Console.Error.WriteLine($"  [{what}] {line}");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try { await process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
-            process.Dispose();
         }
     }
 
@@ -206,42 +170,6 @@ public static class CertificateVerificationBenchmark
         }
         await session.CommitAsync();
         return numbers;
-    }
-
-    sealed record Run(double CallsPerSecond, long Calls, long Errors, double P50Ms, double P99Ms);
-
-    static Run Report(string name, Run run)
-    {
-        Console.WriteLine($"  {name,-30} {run.CallsPerSecond,9:F0} calls/s  ({run.Calls} calls, p50 {run.P50Ms:F2} ms, p99 {run.P99Ms:F2} ms, errors {run.Errors})");
-        return run;
-    }
-
-    /// <summary><paramref name="callers"/> loops calling until <paramref name="duration"/> has passed (or the call cap is hit).</summary>
-    static async Task<Run> MeasureAsync(Func<Random, Task> call, int callers, TimeSpan duration)
-    {
-        long calls = 0, errors = 0;
-        var latencies = new List<long>[callers];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
-        {
-            var random = new Random(c);
-            var mine = latencies[c] = new List<long>(1 << 16);
-            while (clock.Elapsed < duration && Interlocked.Read(ref calls) < MaxCallsPerRun)
-            {
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    await call(random);
-                    mine.Add(Stopwatch.GetTimestamp() - start);
-                    Interlocked.Increment(ref calls);
-                }
-                catch (RpcException) { Interlocked.Increment(ref errors); }
-            }
-        })));
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)] * 1000.0 / Stopwatch.Frequency;
-        return new Run(calls / elapsed, calls, errors, Percentile(0.50), Percentile(0.99));
     }
 
     /// <summary>The baseline: a gRPC service that only answers, on Kestrel, h2c on loopback.</summary>

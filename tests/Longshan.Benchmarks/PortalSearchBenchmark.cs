@@ -7,7 +7,7 @@ using Longshan.Platform.Data;
 using Longshan.Publicity.Decisions;
 using Longshan.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using static Longshan.Benchmarks.BenchmarkArgs;
+using static Longshan.Testing.Load.BenchmarkArgs;
 using V1 = Longshan.Contracts.Publicity.V1;
 
 namespace Longshan.Benchmarks;

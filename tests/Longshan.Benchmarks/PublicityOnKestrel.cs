@@ -46,15 +46,3 @@ sealed class PublicityOnKestrel : WebApplicationFactory<OfficerEndpoint>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }
-
-/// <summary>Command-line options of the benchmarks: <c>--name value</c>.</summary>
-static class BenchmarkArgs
-{
-    public static string Text(string[] args, string name) => args[Array.IndexOf(args, name) + 1];
-
-    public static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-}

@@ -7,6 +7,7 @@ using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Calendar;
 using Longshan.Platform.Identity;
 using Longshan.Testing;
+using Longshan.Testing.Load;
 using Microsoft.Data.Sqlite;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Grpc.Core;
@@ -12,6 +11,8 @@ using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 using Longshan.Platform.Identity;
 using Longshan.Testing;
+using Longshan.Testing.Load;
+using static Longshan.Testing.Load.BenchmarkArgs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -55,10 +56,10 @@ public static class ClassifyDecisionBenchmark
         try
         {
             await broker.StartAsync();
-            await using var legalReview = await ServerProcess.StartAsync("legalreview",
+            await using var legalReview = await ChildServer.StartAsync(typeof(ClassifyDecisionBenchmark).Assembly, "classify", "legalreview",
                 ["--db", Path.Combine(work, "legalreview.db"), "--broker", broker.ConnectionString, .. args.Where(a => a == "--probe")]);
-            await using var echo = await ServerProcess.StartAsync("echo", []);
-            Console.WriteLine($"classify: LegalReview and the echo started; {callers} callers on one channel per server, h2c on 127.0.0.1, {Environment.ProcessorCount} cores, load {Load()}");
+            await using var echo = await ChildServer.StartAsync(typeof(ClassifyDecisionBenchmark).Assembly, "classify", "echo", []);
+            Console.WriteLine($"classify: LegalReview and the echo started; {callers} callers on one channel per server, h2c on 127.0.0.1, {Environment.ProcessorCount} cores, load {LoadRun.LoadAverage()}");
 
             var token = TestTokens.Bearer(new TestPerson("bench"), Agency, Roles.Agency);
             var drafts = Drafts();
@@ -71,19 +72,19 @@ public static class ClassifyDecisionBenchmark
 
             var sample = await catalog.ClassifyDecisionAsync(drafts[1], token);
             Console.WriteLine($"  sample: major={sample.Major}, {string.Join("; ", sample.Matched.Select(m => $"{m.Item.Code} ({m.Source}): {m.Reason}"))}");
-            await MeasureAsync(ping, callers, warmup);
-            await MeasureAsync(classify, callers, warmup);
+            await LoadRun.MeasureAsync(ping, callers, warmup);
+            await LoadRun.MeasureAsync(classify, callers, warmup);
 
-            var echoRuns = new List<Run>();
-            var classifyRuns = new List<Run>();
+            var echoRuns = new List<LoadRun>();
+            var classifyRuns = new List<LoadRun>();
             for (var round = 1; round <= rounds; round++)
             {
-                echoRuns.Add(Report($"round {round} echo (same pipeline)", await MeasureAsync(ping, callers, duration)));
-                classifyRuns.Add(Report($"round {round} ClassifyDecision", await MeasureAsync(classify, callers, duration)));
+                echoRuns.Add((await LoadRun.MeasureAsync(ping, callers, duration)).Report($"round {round} echo (same pipeline)"));
+                classifyRuns.Add((await LoadRun.MeasureAsync(classify, callers, duration)).Report($"round {round} ClassifyDecision"));
             }
             var echoRate = echoRuns.Average(r => r.CallsPerSecond);
             var classifyRate = classifyRuns.Average(r => r.CallsPerSecond);
-            Console.WriteLine($"  echo {echoRate:F0} calls/s, ClassifyDecision {classifyRate:F0} calls/s, ratio {classifyRate / echoRate:F2} (target >= 0.60); load {Load()}");
+            Console.WriteLine($"  echo {echoRate:F0} calls/s, ClassifyDecision {classifyRate:F0} calls/s, ratio {classifyRate / echoRate:F2} (target >= 0.60); load {LoadRun.LoadAverage()}");
         }
         finally
         {
@@ -93,7 +94,6 @@ public static class ClassifyDecisionBenchmark
     }
 
     /// <summary>The 1/5/15-minute load averages (Linux), to read the figures against.</summary>
-    static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>A mix of drafts: minor and major fines around the thresholds, penalty kinds, flags, actions, both party kinds.</summary>
     static ClassifyDecisionRequest[] Drafts()
@@ -183,7 +183,7 @@ public static class ClassifyDecisionBenchmark
         var database = legalReview.Services.GetRequiredService<Database>();
         foreach (var threads in new[] { 1, 2, 16 })
         {
-            var run = await MeasureAsync(async random =>
+            var run = await LoadRun.MeasureAsync(async random =>
             {
                 await using var session = await database.ReadAsync(default);
                 var (@base, extension) = await catalogs.InForceAsync(session, Agency);
@@ -191,87 +191,6 @@ public static class ClassifyDecisionBenchmark
             }, threads, TimeSpan.FromSeconds(3));
             Console.WriteLine($"probe: classification in-process (catalog versions read + rule), {threads} callers: {run.CallsPerSecond:F0} calls/s");
         }
-    }
-
-    sealed class ServerProcess(Process process, string address) : IAsyncDisposable
-    {
-        public string Address => address;
-
-        public static async Task<ServerProcess> StartAsync(string what, string[] args)
-        {
-            var self = Environment.ProcessPath!;
-            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(ClassifyDecisionBenchmark).Assembly.Location);
-            foreach (var arg in new[] { "classify", "--serve", what }.Concat(args)) start.ArgumentList.Add(arg);
-            var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-                if (line.StartsWith("ready ", StringComparison.Ordinal))
-                {
-                    _ = ForwardAsync(what, process.StandardOutput); // keep the pipe drained: a full pipe would stall the server
-                    return new ServerProcess(process, line["ready ".Length..]);
-                }
-                else Console.Error.WriteLine($"  [{what}] {line}");
-            throw new InvalidOperationException($"the {what} server exited before it was ready");
-        }
-
-        static async Task ForwardAsync(string what, StreamReader output)
-        {
-            while (await output.ReadLineAsync() is { } line) Console.Error.WriteLine($"  [{what}] {line}");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try { await process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
-            process.Dispose();
-        }
-    }
-
-    sealed record Run(double CallsPerSecond, long Calls, long Errors, double P50Ms, double P99Ms);
-
-    static Run Report(string name, Run run)
-    {
-        Console.WriteLine($"  {name,-34} {run.CallsPerSecond,9:F0} calls/s  ({run.Calls} calls, p50 {run.P50Ms:F2} ms, p99 {run.P99Ms:F2} ms, errors {run.Errors})");
-        return run;
-    }
-
-    /// <summary><paramref name="callers"/> loops calling until <paramref name="duration"/> has passed.</summary>
-    static async Task<Run> MeasureAsync(Func<Random, Task> call, int callers, TimeSpan duration)
-    {
-        long calls = 0, errors = 0;
-        var latencies = new List<long>[callers];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
-        {
-            var random = new Random(c);
-            var mine = latencies[c] = new List<long>(1 << 16);
-            while (clock.Elapsed < duration)
-            {
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    await call(random);
-                    mine.Add(Stopwatch.GetTimestamp() - start);
-                    Interlocked.Increment(ref calls);
-                }
-                catch (RpcException) { Interlocked.Increment(ref errors); }
-            }
-        })));
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)] * 1000.0 / Stopwatch.Frequency;
-        return new Run(calls / elapsed, calls, errors, Percentile(0.50), Percentile(0.99));
-    }
-
-    static string Text(string[] args, string name) => args[Array.IndexOf(args, name) + 1];
-
-    static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class WriteQueue : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> with the next group of writes, or alone once it has waited <see cref="MaxDeferral"/>;
-    /// the task completes when it is committed (callers may ignore it; a failure is logged).
+    /// the task completes once it is committed or has failed (a failure is logged here, not thrown: nobody waits on it).
     /// </summary>
     public Task Defer(Func<DbSession, Task> work)
     {
@@ -64,7 +64,7 @@ public sealed class WriteQueue : IAsyncDisposable
     async Task LogFailure(Task task)
     {
         try { await task; }
-        catch (Exception e) { logger.LogWarning(e, "A deferred write failed; it is not stored"); throw; }
+        catch (Exception e) { logger.LogWarning(e, "A deferred write failed; it is not stored"); }
     }
 
     /// <summary>

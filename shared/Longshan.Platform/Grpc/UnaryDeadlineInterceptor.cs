@@ -16,16 +16,8 @@ public sealed class DeadlineOptions
     public Dictionary<string, TimeSpan> Methods { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The deadline of a method, from its full name ("/longshan.publicity.v1.AgencyService/RegisterAgency").</summary>
-    public TimeSpan For(string method) => Methods.TryGetValue(ShortName(method), out var own) ? own : Default;
-
-    /// <summary>"/longshan.publicity.v1.AgencyService/RegisterAgency" → "AgencyService/RegisterAgency".</summary>
-    public static string ShortName(string method)
-    {
-        var slash = method.LastIndexOf('/');
-        if (slash <= 0) return method;
-        var service = method[..slash].TrimStart('/');
-        return $"{service[(service.LastIndexOf('.') + 1)..]}{method[slash..]}";
-    }
+    public TimeSpan For(string method) =>
+        Methods.Count > 0 && Methods.TryGetValue(RpcNames.ShortName(method), out var own) ? own : Default;
 }
 
 /// <summary>
@@ -57,7 +49,7 @@ public sealed class UnaryDeadlineInterceptor(DeadlineOptions options, ILogger<Un
         }
         catch (Exception e) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested && !IsAnswer(e))
         {
-            logger.LogWarning("{Method} passed its server deadline of {Deadline} and was cancelled", DeadlineOptions.ShortName(context.Method), limit);
+            logger.LogWarning("{Method} passed its server deadline of {Deadline} and was cancelled", RpcNames.ShortName(context.Method), limit);
             throw new RpcException(new Status(StatusCode.DeadlineExceeded,
                 $"超过服务端时限 {limit.TotalSeconds:0.###} 秒 / the server's deadline of {limit.TotalSeconds:0.###} s passed; retry with the same request_id"));
         }

@@ -25,7 +25,7 @@ public sealed class WriteTransaction(WriteQueue writes, RequestLog requests, Aud
     public Task<TResponse> RunAsync<TResponse>(
         ServerCallContext context, IMessage request, MessageParser<TResponse> parser, Func<DbSession, Task<WriteResult<TResponse>>> change)
         where TResponse : class, IMessage<TResponse> =>
-        RunAsync(Caller.From(context), RpcName(context.Method), request, parser, change, context.CancellationToken);
+        RunAsync(Caller.From(context), RpcNames.ShortName(context.Method), request, parser, change, context.CancellationToken);
 
     public async Task<TResponse> RunAsync<TResponse>(
         Caller caller, string rpc, IMessage request, MessageParser<TResponse> parser,
@@ -48,14 +48,6 @@ public sealed class WriteTransaction(WriteQueue writes, RequestLog requests, Aud
         }, cancellationToken);
         if (raised) outbox.Wake();
         return response;
-    }
-
-    /// <summary>"/longshan.publicity.v1.DecisionService/RegisterDecision" → "DecisionService/RegisterDecision".</summary>
-    static string RpcName(string method)
-    {
-        var slash = method.LastIndexOf('/', method.Length - 1);
-        var service = method[..slash].TrimStart('/');
-        return $"{service[(service.LastIndexOf('.') + 1)..]}{method[slash..]}";
     }
 
     static string RequestIdOf(IMessage request) =>

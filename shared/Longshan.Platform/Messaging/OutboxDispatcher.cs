@@ -232,7 +232,7 @@ public sealed class OutboxDispatcher(
         {
             // Committed, or failed (logged by the queue): either way the rows' state is in the database again.
             lock (awaitingMark) awaitingMark.ExceptWith(sequences);
-        }, TaskScheduler.Default);
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     sealed class BlockedAgency
