@@ -17,12 +17,12 @@ namespace Longshan.Publicity.Decisions;
 /// <summary>
 /// gRPC <c>longshan.publicity.v1.DecisionService</c>, the agency's writes: register, publish, update, withdraw.
 /// Each runs through <see cref="WriteTransaction"/> (request log, outbox, audit in one transaction).
-/// Public reads are in DecisionEndpoint.Public.cs.
+/// Public reads are in DecisionEndpoint.Public.cs; the publication approval (公开审核) in DecisionEndpoint.Approval.cs.
 /// </summary>
 public sealed partial class DecisionEndpoint(
     ReadSession reads, DecisionStore decisions, PublicDecisionStore publicDecisions, ReviewClearanceStore clearances,
     AgencyStore agencies, HolidayCalendar calendar, PublicationDeadlineOptions deadlines, RedactionOptions redaction,
-    PenaltySeverity severity, WriteTransaction writes, TimeProvider time)
+    PenaltySeverity severity, PublicationPolicyStore policies, WriteTransaction writes, TimeProvider time)
     : DecisionService.DecisionServiceBase
 {
     [Authorize(Policy = Policies.Write)]
@@ -67,21 +67,42 @@ public sealed partial class DecisionEndpoint(
         return await writes.RunAsync(context, request, PublishDecisionResponse.Parser, async session =>
         {
             var row = await OwnDecisionAsync(session, id, caller);
-            ExpectStatus(row, DecisionNames.Status.Registered, "只能公开已登记、未公开的决定 / only a registered, unpublished decision can be published");
-            // 《行政处罚法》第四十八条: a decision recorded as revoked, changed, illegal or void is not published.
-            if (row.RevokedOn is not null)
-                throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, id.ToString(), "该决定已被撤销、变更或确认违法、无效 / the decision was revoked, changed, or confirmed illegal or void");
-            var content = await decisions.ContentAsync(session, id, row.ContentVersion);
-            await EnsurePublishableAsync(session, row, content);
-
-            var now = time.GetUtcNow();
-            var today = CountyTime.DateOf(now);
-            var decision = PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, ""), 1, now, now, redaction);
-            var revision = await decisions.MarkPublishedAsync(session, row, today) ?? throw ChangedMeanwhile(row);
-            await publicDecisions.InsertAsync(session, decision, row.PartyKind, today, "");
-            return new WriteResult<PublishDecisionResponse>(new PublishDecisionResponse { Decision = decision, OnTime = DecisionEvents.PublishedOnTime(today, row.PublicationDeadline) },
-                id.ToString(), DecisionEvents.Published(row, decision, today, revision, Guid.NewGuid(), now));
+            await EnsurePublishableNowAsync(session, row);
+            // Seed task T1(1): under the agency's policy, or once prepared, only a publisher's approval publishes it.
+            if (row.AwaitingApproval || await policies.RequiresApprovalAsync(session, row.AgencyCode))
+                throw RpcErrors.FailedPrecondition(RuleCatalog.PublicationApprovalRequired, id.ToString());
+            var (response, published) = await PublishAsync(session, row, approval: null);
+            return new WriteResult<PublishDecisionResponse>(response, id.ToString(), published);
         });
+    }
+
+    /// <summary>
+    /// The checks every publication passes, direct or approved: registered and unpublished, not revoked, publishable
+    /// (secrets, privacy, minors) and, if major, cleared by a legal review.
+    /// </summary>
+    async Task EnsurePublishableNowAsync(DbSession session, DecisionRow row)
+    {
+        ExpectStatus(row, DecisionNames.Status.Registered, "只能公开已登记、未公开的决定 / only a registered, unpublished decision can be published");
+        // 《行政处罚法》第四十八条: a decision recorded as revoked, changed, illegal or void is not published.
+        if (row.RevokedOn is not null)
+            throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, row.DecisionId.ToString(), "该决定已被撤销、变更或确认违法、无效 / the decision was revoked, changed, or confirmed illegal or void");
+        await EnsurePublishableAsync(session, row, await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion));
+    }
+
+    /// <summary>
+    /// The one publication path (direct, or approved by <paramref name="approval"/>'s publisher): public version 1,
+    /// the decision marked published, DecisionPublished. The deadline is the one from the decision date either way.
+    /// </summary>
+    async Task<(PublishDecisionResponse Response, IntegrationEvent Published)> PublishAsync(DbSession session, DecisionRow row, ApprovalStep? approval)
+    {
+        var content = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
+        var now = time.GetUtcNow();
+        var today = CountyTime.DateOf(now);
+        var decision = PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, ""), 1, now, now, redaction);
+        var revision = await decisions.MarkPublishedAsync(session, row, today, approval) ?? throw ChangedMeanwhile(row);
+        await publicDecisions.InsertAsync(session, decision, row.PartyKind, today, "");
+        var response = new PublishDecisionResponse { Decision = decision, OnTime = DecisionEvents.PublishedOnTime(today, row.PublicationDeadline) };
+        return (response, DecisionEvents.Published(row, decision, today, revision, approval?.Subject, Guid.NewGuid(), now));
     }
 
     [Authorize(Policy = Policies.Write)]
@@ -94,12 +115,19 @@ public sealed partial class DecisionEndpoint(
         return await writes.RunAsync(context, request, UpdateDecisionResponse.Parser, async session =>
         {
             var row = await OwnDecisionAsync(session, id, caller);
+            // Seed task T1(1): the publisher approves the content that was prepared; a correction waits for the rejection.
+            if (row.AwaitingApproval)
+                throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, id.ToString(),
+                    "该决定正在公开审核中，请先退回再更正 / the decision awaits publication approval: reject it first, then correct it");
             // The current content: a legacy penalty kind it already carries may stay through the correction.
             var current = await decisions.ContentAsync(session, id, row.ContentVersion);
             DecisionValidation.Validate(request, DecisionNames.CategoryFromName(row.Category), today, current).ThrowIfAny();
             var content = DecisionLifecycle.Normalize(request.Content, row.DecisionDate, today);
             var eligibility = DecisionLifecycle.Assess(content);
             ExpectCorrectable(row, eligibility);
+            // A correction of a published decision is not held for approval under the policy (seed task T1(1)): it is
+            // the agency's duty to correct published information at once (国办发〔2018〕118号), it goes through the same
+            // masks, and the audit log names who made it. Holding it would need a pending public version; not done yet.
             var published = row.Status == DecisionNames.Status.Published;
 
             var now = time.GetUtcNow();
@@ -132,6 +160,8 @@ public sealed partial class DecisionEndpoint(
             var row = await OwnDecisionAsync(session, id, caller);
             if (row.Status == DecisionNames.Status.Withdrawn)
                 throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, id.ToString(), "决定已撤回 / the decision is already withdrawn");
+            // Not held for approval under the policy (seed task T1(1)): a withdrawal takes content out of the public view
+            // and is owed within 3 working days (《行政处罚法》第四十八条); a decision awaiting approval may be withdrawn too.
             var (kind, revokedOn) = RevocationOf(row, request.Kind, requestedOn);
             var wasPublished = row.Status == DecisionNames.Status.Published;
             // 《行政处罚法》第四十八条第二款: withdraw within 3 working days of the revocation (only what was published).

@@ -53,9 +53,12 @@ public static class DecisionEvents
         Rule = refusal.Id,
     };
 
-    /// <summary>The first publication of <paramref name="row"/> (as read before it); <paramref name="revision"/> is the one it stored.</summary>
+    /// <summary>
+    /// The first publication of <paramref name="row"/> (as read before it); <paramref name="revision"/> is the one it
+    /// stored; <paramref name="approvedBy"/> the publisher's subject when a second person approved it (seed task T1(1)).
+    /// </summary>
     public static Event.DecisionPublished Published(
-        DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, int revision, Guid eventId, DateTimeOffset now) => new()
+        DecisionRow row, V1.PublicDecision decision, DateOnly publishedOn, int revision, string? approvedBy, Guid eventId, DateTimeOffset now) => new()
     {
         EventId = eventId,
         OccurredAt = now,
@@ -65,6 +68,7 @@ public static class DecisionEvents
         PublishedOn = publishedOn,
         PublicationDeadline = row.PublicationDeadline,
         OnTime = PublishedOnTime(publishedOn, row.PublicationDeadline),
+        ApprovedBy = approvedBy,
         Public = PublicVersions.ToEvent(decision),
     };
 

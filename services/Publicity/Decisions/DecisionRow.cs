@@ -39,4 +39,19 @@ public sealed class DecisionRow
     public DateTimeOffset? WithdrawnAt { get; set; }
     public DateOnly? WithdrawnOn { get; set; }
     public DateTimeOffset? WithdrawalOverdueAt { get; set; }
+
+    // 公开审核 (seed task T1(1)): the persons from the tokens. Prepared and not approved, while registered = awaiting approval.
+    public DateTimeOffset? PreparedAt { get; set; }
+    public string? PreparedBy { get; set; }
+    public string? PreparedByName { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public string? ApprovedBy { get; set; }
+    public string? ApprovedByName { get; set; }
+    public DateTimeOffset? RejectedAt { get; set; }
+    public string? RejectedBy { get; set; }
+    public string? RejectedByName { get; set; }
+    public string? RejectionReason { get; set; }
+
+    /// <summary>Prepared for publication and neither approved nor rejected yet (<see cref="PublicationApprovals"/>).</summary>
+    public bool AwaitingApproval => Status == DecisionNames.Status.Registered && PreparedAt is not null;
 }

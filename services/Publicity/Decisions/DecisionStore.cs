@@ -29,13 +29,20 @@ public sealed class DecisionStore
             @WithdrawnOn, @WithdrawalOverdueAt, @ContentDigest)
         """);
 
+    /// <summary>公开审核 (seed task T1(1)): read with the row, written only by the approval steps and the publication.</summary>
+    const string ApprovalColumns =
+        """
+        prepared_at, prepared_by, prepared_by_name, approved_at, approved_by, approved_by_name, rejected_at, rejected_by,
+        rejected_by_name, rejection_reason
+        """;
+
     static readonly SqlStatement InsertContent = SqlStatement.Portable(
         """
         INSERT INTO decision_originals (decision_id, version, content, recorded_at, recorded_by)
         VALUES (@decisionId, @version, @content, @recordedAt, @recordedBy)
         """);
 
-    static readonly SqlStatement SelectById = SqlStatement.Portable($"SELECT {Columns} FROM decisions WHERE decision_id = @decisionId");
+    static readonly SqlStatement SelectById = SqlStatement.Portable($"SELECT {Columns}, {ApprovalColumns} FROM decisions WHERE decision_id = @decisionId");
 
     static readonly SqlStatement CaseExists = SqlStatement.Portable(
         "SELECT COUNT(*) FROM decisions WHERE agency_code = @agencyCode AND case_number = @caseNumber");
@@ -45,8 +52,22 @@ public sealed class DecisionStore
 
     static readonly SqlStatement MarkPublished = SqlStatement.Portable(
         """
-        UPDATE decisions SET status = @published, published_on = @publishedOn, public_version = 1, revision = revision + 1
+        UPDATE decisions SET status = @published, published_on = @publishedOn, public_version = 1, revision = revision + 1,
+            approved_at = @approvedAt, approved_by = @approvedBy, approved_by_name = @approvedByName
         WHERE decision_id = @decisionId AND revision = @revision AND status = @registered
+        """);
+
+    static readonly SqlStatement MarkPrepared = SqlStatement.Portable(
+        """
+        UPDATE decisions SET prepared_at = @at, prepared_by = @subject, prepared_by_name = @name, revision = revision + 1
+        WHERE decision_id = @decisionId AND revision = @revision AND status = @registered AND prepared_at IS NULL
+        """);
+
+    static readonly SqlStatement MarkRejected = SqlStatement.Portable(
+        """
+        UPDATE decisions SET prepared_at = NULL, prepared_by = NULL, prepared_by_name = NULL,
+            rejected_at = @at, rejected_by = @subject, rejected_by_name = @name, rejection_reason = @reason, revision = revision + 1
+        WHERE decision_id = @decisionId AND revision = @revision AND status = @registered AND prepared_at IS NOT NULL
         """);
 
     static readonly SqlStatement SetContentVersion = SqlStatement.Portable(
@@ -94,13 +115,48 @@ public sealed class DecisionStore
     /// Registered → published. Returns the revision stored; null when the decision changed since
     /// <paramref name="previous"/> was read (a concurrent publish, correction or withdrawal).
     /// </summary>
-    public async Task<int?> MarkPublishedAsync(DbSession session, DecisionRow previous, DateOnly publishedOn) =>
+    /// <remarks><paramref name="approval"/>: the publisher who approved it (公开审核), null for a direct publication.</remarks>
+    public async Task<int?> MarkPublishedAsync(DbSession session, DecisionRow previous, DateOnly publishedOn, ApprovalStep? approval) =>
         NextRevision(previous, await session.ExecuteAsync(MarkPublished, new
         {
             decisionId = previous.DecisionId,
             revision = previous.Revision,
             publishedOn,
+            approvedAt = approval?.At,
+            approvedBy = approval?.Subject,
+            approvedByName = approval?.Name,
             published = DecisionNames.Status.Published,
+            registered = DecisionNames.Status.Registered,
+        }));
+
+    /// <summary>
+    /// Registered → awaiting approval (公开审核, seed task T1(1)); the status stays registered. Returns the revision
+    /// stored; null when the decision changed since <paramref name="previous"/> was read or was prepared meanwhile.
+    /// </summary>
+    public async Task<int?> MarkPreparedAsync(DbSession session, DecisionRow previous, ApprovalStep prepared) =>
+        NextRevision(previous, await session.ExecuteAsync(MarkPrepared, new
+        {
+            decisionId = previous.DecisionId,
+            revision = previous.Revision,
+            at = prepared.At,
+            subject = prepared.Subject,
+            name = prepared.Name,
+            registered = DecisionNames.Status.Registered,
+        }));
+
+    /// <summary>
+    /// Awaiting approval → registered, the preparation cleared and the rejection recorded. Returns the revision stored;
+    /// null when the decision changed since <paramref name="previous"/> was read.
+    /// </summary>
+    public async Task<int?> MarkRejectedAsync(DbSession session, DecisionRow previous, ApprovalStep rejected, string reason) =>
+        NextRevision(previous, await session.ExecuteAsync(MarkRejected, new
+        {
+            decisionId = previous.DecisionId,
+            revision = previous.Revision,
+            at = rejected.At,
+            subject = rejected.Subject,
+            name = rejected.Name,
+            reason,
             registered = DecisionNames.Status.Registered,
         }));
 

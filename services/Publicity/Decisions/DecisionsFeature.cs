@@ -20,6 +20,7 @@ public static class DecisionsFeature
         builder.Services.AddSingleton<DecisionStore>();
         builder.Services.AddSingleton<PublicDecisionStore>();
         builder.Services.AddSingleton<ReviewClearanceStore>();
+        builder.Services.AddSingleton<PublicationPolicyStore>();
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
         builder.AddConsumer<ReviewCompletedConsumer>("review-completed");

@@ -126,6 +126,12 @@ public static class RuleCatalog
         "撤回须说明决定被撤销、变更、确认违法或无效的类别和日期 / a withdrawal needs the revocation's kind and date, given or recorded");
     public static readonly Rule RevocationAlreadyRecorded = new("revocation-already-recorded", "《行政处罚法》第四十八条",
         "该决定的撤销等情形已登记 / the decision's revocation is already recorded");
+    public static readonly Rule PublicationApprovalRequired = new("publication-approval-required", "seed task T1(1) (公示内容的采集、传递、审核、发布职责)",
+        "本机关的公开须经公开审核人审核：请提交审核 / the agency's publications need a publisher's approval: prepare it for approval");
+    public static readonly Rule PublicationNotPrepared = new("publication-not-prepared", "seed task T1(1) (公示内容的采集、传递、审核、发布职责)",
+        "该决定未提交公开审核 / the decision was not prepared for publication");
+    public static readonly Rule PublicationSamePerson = new("publication-same-person", "seed task T1(1) (公示内容的采集、传递、审核、发布职责)",
+        "提交公开的人员不能审核本人提交的内容 / the person who prepared the publication may not approve it");
 
     // Publicity, issue 12 (inspection results, officer qualifications, entrusted organisations)
     public static readonly Rule InspectionResultAlreadyCorrected = new("inspection-result-already-corrected", "国办发〔2018〕118号 (执法信息更正)",

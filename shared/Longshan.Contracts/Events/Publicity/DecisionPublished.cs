@@ -25,5 +25,11 @@ public sealed record DecisionPublished : IntegrationEvent
     /// <summary>Published by the deadline; true when the deadline is still pending (null).</summary>
     public required bool OnTime { get; init; }
 
+    /// <summary>
+    /// 公开审核 (seed task T1(1)): the person (token <c>sub</c>) who approved the publication, a second person after the
+    /// one who prepared it; null when the agency published directly (its policy needs no approval). Joined v1 later (additive).
+    /// </summary>
+    public string? ApprovedBy { get; init; }
+
     public required DecisionPublicVersion Public { get; init; }
 }
