@@ -73,5 +73,6 @@ public static class DecisionLifecycle
         WithdrawalDeadline = row.WithdrawalDeadline is { } deadline ? CountyTime.Format(deadline) : "",
         RevocationKind = DecisionNames.RevocationFromName(row.RevocationKind),
         RevocationDate = row.RevokedOn is { } revokedOn ? CountyTime.Format(revokedOn) : "",
+        ActingOrganisationCode = row.ActingOrganisationCode?.Trim() ?? "",
     };
 }

@@ -39,4 +39,6 @@ public sealed class DecisionRow
     public DateTimeOffset? WithdrawnAt { get; set; }
     public DateOnly? WithdrawnOn { get; set; }
     public DateTimeOffset? WithdrawalOverdueAt { get; set; }
+    /// <summary>受委托组织: the entrusted organisation that made the decision in <see cref="AgencyCode"/>'s name (《行政处罚法》第二十条); null when the agency did.</summary>
+    public string? ActingOrganisationCode { get; set; }
 }
