@@ -152,6 +152,8 @@ public static class CertificateVerificationBenchmark
             {
                 RequestId = $"bench-{i}", CreditCode = code, Name = $"龙山县第{i + 1}执法局", Kind = AgencyKind.CountyDepartment,
                 RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+                Duties = { "依法查处本行政区域内的违法行为" },
+                StatusBases = { new LegalBasis { Law = "《龙山县人民政府机构改革方案》", Article = "龙发〔2019〕5号" } },
             }, TestTokens.Bearer(new TestPerson("bench"), code, Roles.CountyAdmin));
             agencies.Add(code);
         }

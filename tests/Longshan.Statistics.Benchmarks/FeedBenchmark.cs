@@ -269,6 +269,8 @@ static class FeedBenchmark
         {
             RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = "龙山县市场监督管理局", Kind = AgencyKind.CountyDepartment,
             RemedyChannels = { new Contracts.Publicity.V1.RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+            Duties = { "依法查处本行政区域内的违法行为" },
+            StatusBases = { new Contracts.Publicity.V1.LegalBasis { Law = "《龙山县人民政府机构改革方案》", Article = "龙发〔2019〕5号" } },
         }, Bearer(code, Roles.CountyAdmin));
         return code;
     }

@@ -6,6 +6,7 @@ public static class AgenciesFeature
     public static WebApplicationBuilder AddAgencies(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AgencyStore>();
+        builder.Services.AddSingleton<EntrustmentStore>();
         return builder;
     }
 

@@ -1,30 +1,56 @@
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
 
 namespace Longshan.Publicity.Agencies;
 
-/// <summary>The <c>agencies</c> table. Remedy channels are stored as the message's JSON.</summary>
+/// <summary>
+/// The <c>agencies</c> table. Remedy channels and the disclosure (duties, status bases) are stored as the message's JSON;
+/// the disclosure has a version and the time of its latest change (the registration until it is first updated).
+/// </summary>
 public sealed class AgencyStore
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         """
-        INSERT INTO agencies (credit_code, name, kind, remedy_channels, registered_at, registered_by)
-        VALUES (@creditCode, @name, @kind, @remedyChannels, @registeredAt, @registeredBy)
+        INSERT INTO agencies (credit_code, name, kind, remedy_channels, registered_at, registered_by, disclosure, disclosure_version)
+        VALUES (@creditCode, @name, @kind, @remedyChannels, @registeredAt, @registeredBy, @disclosure, 1)
         """);
 
-    static readonly SqlStatement SelectByCode = SqlStatement.Portable(
-        "SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies WHERE credit_code = @creditCode");
+    static readonly SqlStatement UpdateDisclosure = SqlStatement.Portable(
+        """
+        UPDATE agencies SET remedy_channels = @remedyChannels, disclosure = @disclosure, disclosure_version = @version,
+            disclosure_updated_at = @updatedAt
+        WHERE credit_code = @creditCode AND disclosure_version = @previousVersion
+        """);
+
+    const string Columns =
+        """
+        credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels, disclosure AS Disclosure,
+        disclosure_version AS DisclosureVersion, COALESCE(disclosure_updated_at, registered_at) AS DisclosureUpdatedAt
+        """;
+
+    static readonly SqlStatement SelectByCode = SqlStatement.Portable($"SELECT {Columns} FROM agencies WHERE credit_code = @creditCode");
 
     /// <summary>Keyset order (name, code): a page continues strictly after the last row of the previous one.</summary>
     const string PageWhere = "WHERE name > @afterName OR (name = @afterName AND credit_code > @afterCode) ORDER BY name, credit_code";
 
     static readonly SqlStatement SelectPage = new(
-        $"SELECT credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies {PageWhere} LIMIT @take",
-        $"SELECT TOP (@take) credit_code AS CreditCode, name AS Name, kind AS Kind, remedy_channels AS RemedyChannels FROM agencies {PageWhere}");
+        $"SELECT {Columns} FROM agencies {PageWhere} LIMIT @take",
+        $"SELECT TOP (@take) {Columns} FROM agencies {PageWhere}");
 
-    sealed record Row(string CreditCode, string Name, string Kind, string RemedyChannels);
+    // A class: Dapper applies the platform's type handlers (DateTimeOffset) to properties.
+    sealed class Row
+    {
+        public string CreditCode { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string RemedyChannels { get; set; } = "";
+        public string Disclosure { get; set; } = "{}";
+        public int DisclosureVersion { get; set; }
+        public DateTimeOffset DisclosureUpdatedAt { get; set; }
+    }
 
     public Task InsertAsync(DbSession session, Agency agency, DateTimeOffset registeredAt, string registeredBy) =>
         session.ExecuteAsync(Insert, new
@@ -32,11 +58,25 @@ public sealed class AgencyStore
             creditCode = agency.CreditCode,
             name = agency.Name,
             kind = AgencyRegistration.KindName(agency.Kind),
-            remedyChannels = JsonFormatter.Default.Format(new Agency { RemedyChannels = { agency.RemedyChannels } }),
+            remedyChannels = RemedyJson(agency),
+            disclosure = DisclosureJson(agency),
             registeredAt,
             registeredBy,
         });
 
+    /// <summary>Stores <paramref name="agency"/>'s disclosure (its version is the previous one plus one); false when another update came first.</summary>
+    public async Task<bool> UpdateDisclosureAsync(DbSession session, Agency agency, DateTimeOffset updatedAt) =>
+        await session.ExecuteAsync(UpdateDisclosure, new
+        {
+            creditCode = agency.CreditCode,
+            remedyChannels = RemedyJson(agency),
+            disclosure = DisclosureJson(agency),
+            version = agency.DisclosureVersion,
+            previousVersion = agency.DisclosureVersion - 1,
+            updatedAt,
+        }) == 1;
+
+    /// <summary>The agency as stored (without its entrustment: <see cref="EntrustmentStore"/>).</summary>
     public async Task<Agency?> FindAsync(DbSession session, string creditCode)
     {
         var row = await session.SingleOrDefaultAsync<Row>(SelectByCode, new { creditCode });
@@ -54,12 +94,20 @@ public sealed class AgencyStore
         return paging.Cut(rows.Select(ToAgency).ToList(), a => [a.Name, a.CreditCode]);
     }
 
+    static string RemedyJson(Agency agency) => JsonFormatter.Default.Format(new Agency { RemedyChannels = { agency.RemedyChannels } });
+
+    static string DisclosureJson(Agency agency) =>
+        JsonFormatter.Default.Format(new Agency { Duties = { agency.Duties }, StatusBases = { agency.StatusBases } });
+
     static Agency ToAgency(Row row)
     {
         var agency = JsonParser.Default.Parse<Agency>(row.RemedyChannels);
+        agency.MergeFrom(JsonParser.Default.Parse<Agency>(row.Disclosure));
         agency.CreditCode = row.CreditCode.Trim();
         agency.Name = row.Name;
         agency.Kind = AgencyRegistration.KindFromName(row.Kind);
+        agency.DisclosureVersion = row.DisclosureVersion;
+        agency.DisclosureUpdatedOn = CountyTime.Format(CountyTime.DateOf(row.DisclosureUpdatedAt));
         return agency;
     }
 }

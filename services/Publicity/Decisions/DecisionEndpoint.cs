@@ -21,7 +21,7 @@ namespace Longshan.Publicity.Decisions;
 /// </summary>
 public sealed partial class DecisionEndpoint(
     ReadSession reads, DecisionStore decisions, PublicDecisionStore publicDecisions, ReviewClearanceStore clearances,
-    AgencyStore agencies, HolidayCalendar calendar, PublicationDeadlineOptions deadlines, RedactionOptions redaction,
+    AgencyStore agencies, EntrustmentStore entrustments, HolidayCalendar calendar, PublicationDeadlineOptions deadlines, RedactionOptions redaction,
     PenaltySeverity severity, PublicationPolicyStore policies, WriteTransaction writes, TimeProvider time)
     : DecisionService.DecisionServiceBase
 {
@@ -42,9 +42,12 @@ public sealed partial class DecisionEndpoint(
 
         return await writes.RunAsync(context, request, RegisterDecisionResponse.Parser, async session =>
         {
-            await EnsureNewCaseAsync(session, agencyCode, request.CaseNumber.Trim());
+            // 《行政处罚法》第二十条: an entrusted organisation's decision is registered under its entrusting agency.
+            var (deciding, acting) = await DecidingAgencyAsync(session, agencyCode, decisionDate);
+            await EnsureNewCaseAsync(session, deciding, request.CaseNumber.Trim());
             var now = time.GetUtcNow();
             var row = DecisionLifecycle.NewRow(request, content, Guid.NewGuid(), deadline, now, caller.Subject);
+            (row.AgencyCode, row.ActingOrganisationCode) = (deciding, acting);
             await decisions.InsertAsync(session, row);
             await decisions.AddContentAsync(session, row.DecisionId, 1, content, now, caller.Subject);
             IntegrationEvent registered = DecisionEvents.Registered(row, content, severity, Guid.NewGuid(), now);
@@ -98,7 +101,8 @@ public sealed partial class DecisionEndpoint(
         var content = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
         var now = time.GetUtcNow();
         var today = CountyTime.DateOf(now);
-        var decision = PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, ""), 1, now, now, redaction);
+        var decision = await NameActingOrganisationAsync(session,
+            PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, ""), 1, now, now, redaction));
         var revision = await decisions.MarkPublishedAsync(session, row, today, approval) ?? throw ChangedMeanwhile(row);
         await publicDecisions.InsertAsync(session, decision, row.PartyKind, today, "");
         var response = new PublishDecisionResponse { Decision = decision, OnTime = DecisionEvents.PublishedOnTime(today, row.PublicationDeadline) };
@@ -283,8 +287,8 @@ public sealed partial class DecisionEndpoint(
     {
         var current = await publicDecisions.CurrentAsync(session, row.DecisionId) ?? throw NotFound(row.DecisionId);
         var previous = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
-        var decision = PublicVersions.Build(row, content, content.Party.IsMinor, await AgencyNameAsync(session, row.AgencyCode, current.AgencyName),
-            row.PublicVersion + 1, current.FirstPublishedAt.ToDateTimeOffset(), now, redaction);
+        var decision = await NameActingOrganisationAsync(session, PublicVersions.Build(row, content, content.Party.IsMinor,
+            await AgencyNameAsync(session, row.AgencyCode, current.AgencyName), row.PublicVersion + 1, current.FirstPublishedAt.ToDateTimeOffset(), now, redaction));
         var note = PublicVersions.PublicText(changeNote, redaction, previous, content);
         await publicDecisions.AddVersionAsync(session, decision, DecisionNames.PartyKind(content.Party.Kind)!, note);
         return (decision, note);

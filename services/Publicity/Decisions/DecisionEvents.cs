@@ -33,6 +33,7 @@ public static class DecisionEvents
         Penalties = PublicVersions.Penalties(content.Penalties),
         MostSeverePenalty = PublicVersions.MostSevere(content.Penalties, severity),
         Publishable = row.Publishable,
+        ActingOrganisationCode = row.ActingOrganisationCode?.Trim(),
     };
 
     /// <summary>

@@ -74,5 +74,6 @@ public static class DecisionLifecycle
         RevocationKind = DecisionNames.RevocationFromName(row.RevocationKind),
         RevocationDate = row.RevokedOn is { } revokedOn ? CountyTime.Format(revokedOn) : "",
         PublicationApproval = PublicationApprovals.ToProto(row),
+        ActingOrganisationCode = row.ActingOrganisationCode?.Trim() ?? "",
     };
 }

@@ -54,4 +54,7 @@ public sealed class DecisionRow
 
     /// <summary>Prepared for publication and neither approved nor rejected yet (<see cref="PublicationApprovals"/>).</summary>
     public bool AwaitingApproval => Status == DecisionNames.Status.Registered && PreparedAt is not null;
+
+    /// <summary>受委托组织: the entrusted organisation that made the decision in <see cref="AgencyCode"/>'s name (《行政处罚法》第二十条); null when the agency did.</summary>
+    public string? ActingOrganisationCode { get; set; }
 }

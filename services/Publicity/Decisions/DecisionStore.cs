@@ -17,7 +17,7 @@ public sealed class DecisionStore
         decision_id, revision, agency_code, case_number, category, decision_date, is_major, review_clearance_reference, party_kind,
         publication_deadline, publishable, non_publication_reasons, status, content_version, public_version, registered_at,
         registered_by, published_on, publication_overdue_at, revocation_kind, revoked_on, withdrawal_deadline, withdrawn_at,
-        withdrawn_on, withdrawal_overdue_at, content_digest
+        withdrawn_on, withdrawal_overdue_at, content_digest, acting_organisation_code
         """;
 
     static readonly SqlStatement Insert = SqlStatement.Portable(
@@ -26,7 +26,7 @@ public sealed class DecisionStore
         VALUES (@DecisionId, @Revision, @AgencyCode, @CaseNumber, @Category, @DecisionDate, @IsMajor, @ReviewClearanceReference, @PartyKind,
             @PublicationDeadline, @Publishable, @NonPublicationReasons, @Status, @ContentVersion, @PublicVersion, @RegisteredAt,
             @RegisteredBy, @PublishedOn, @PublicationOverdueAt, @RevocationKind, @RevokedOn, @WithdrawalDeadline, @WithdrawnAt,
-            @WithdrawnOn, @WithdrawalOverdueAt, @ContentDigest)
+            @WithdrawnOn, @WithdrawalOverdueAt, @ContentDigest, @ActingOrganisationCode)
         """);
 
     /// <summary>公开审核 (seed task T1(1)): read with the row, written only by the approval steps and the publication.</summary>

@@ -69,6 +69,8 @@ public static class PublicVersions
             Version = version,
             FirstPublishedAt = Timestamp.FromDateTimeOffset(firstPublishedAt),
             VersionPublishedAt = Timestamp.FromDateTimeOffset(versionPublishedAt),
+            // 《行政处罚法》第二十条: made by an entrusted organisation in the agency's name (its name: DecisionEndpoint).
+            ActingOrganisationCode = decision.ActingOrganisationCode?.Trim() ?? "",
         };
     }
 
@@ -90,12 +92,14 @@ public static class PublicVersions
         VersionPublishedAt = current.VersionPublishedAt,
         Withdrawn = true,
         Withdrawal = withdrawal,
+        ActingOrganisationCode = current.ActingOrganisationCode,
+        ActingOrganisationName = current.ActingOrganisationName,
     };
 
     /// <summary>The text the keyword search runs over: only public fields.</summary>
     public static string SearchText(V1.PublicDecision decision) => string.Join('\n', new[]
     {
-        decision.CaseNumber, decision.AgencyName, decision.Party?.Name, decision.Party?.Identifier, decision.Facts,
+        decision.CaseNumber, decision.AgencyName, decision.ActingOrganisationName, decision.Party?.Name, decision.Party?.Identifier, decision.Facts,
         LegalBasisText(decision.LegalBasis), decision.Conclusion, decision.Withdrawal?.Reason,
     }.Where(s => !string.IsNullOrEmpty(s)));
 

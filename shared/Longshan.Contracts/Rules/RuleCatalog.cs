@@ -136,6 +136,16 @@ public static class RuleCatalog
     // Publicity, issue 12 (inspection results, officer qualifications, entrusted organisations)
     public static readonly Rule InspectionResultAlreadyCorrected = new("inspection-result-already-corrected", "国办发〔2018〕118号 (执法信息更正)",
         "该抽查结果已被更正；请更正最新的结果 / the result was already corrected: correct the latest one");
+    public static readonly Rule EntrustingAgencyUnknown = new("entrusting-agency-unknown", "《行政处罚法》第二十条",
+        "委托行政机关须为已登记的执法主体 / the entrusting agency must be a registered enforcement body");
+    public static readonly Rule EntrustingAgencyIsEntrusted = new("entrusting-agency-is-entrusted", "《行政处罚法》第二十条第三款",
+        "受委托组织不得再委托 / an entrusted organisation may not entrust another");
+    public static readonly Rule EntrustedByAnotherAgency = new("entrusted-by-another-agency", "《行政处罚法》第二十条",
+        "该组织已受其他行政机关委托 / the organisation is entrusted by another agency");
+    public static readonly Rule EntrustedPowerItemUnknown = new("entrusted-power-item-unknown", "《行政处罚法》第二十条；国办发〔2018〕118号 (权责清单)",
+        "委托事项须为委托机关权责清单中有效的事项 / an entrusted power item must be in force on the entrusting agency's power list");
+    public static readonly Rule EntrustmentNotInForce = new("entrustment-not-in-force", "《行政处罚法》第二十条",
+        "决定日期不在委托期限内 / no entrustment of the organisation is in force on the decision date");
 
     /// <summary>Every rule declared above.</summary>
     public static IReadOnlyList<Rule> All { get; } = typeof(RuleCatalog)

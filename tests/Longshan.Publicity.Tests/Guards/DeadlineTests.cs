@@ -68,6 +68,8 @@ public sealed class DeadlineTests
     {
         RequestId = Guid.NewGuid().ToString(), CreditCode = CreditCodes.New(), Name = "龙山县市场监督管理局", Kind = AgencyKind.CountyDepartment,
         RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+        Duties = { "依法查处本行政区域内的违法行为" },
+        StatusBases = { new LegalBasis { Law = "《龙山县人民政府机构改革方案》", Article = "龙发〔2019〕5号" } },
     };
 
     sealed class DeadlineApp() : ServiceApp<Program>("publicity")

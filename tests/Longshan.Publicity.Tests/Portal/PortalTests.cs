@@ -22,6 +22,8 @@ public sealed class PortalTests(PortalApp app) : IClassFixture<PortalApp>
         {
             RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = "龙山县应急管理局", Kind = AgencyKind.CountyDepartment,
             RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府", Contact = "0743-6220000" } },
+            Duties = { "依法查处本行政区域内的违法行为" },
+            StatusBases = { new LegalBasis { Law = "《龙山县人民政府机构改革方案》", Article = "龙发〔2019〕5号" } },
         }, TestTokens.Bearer(code, Roles.CountyAdmin));
 
         var page = await app.Browser.NewPageAsync(new() { JavaScriptEnabled = false });

@@ -17,6 +17,8 @@ public class PublicityApp() : ServiceApp<Program>("publicity")
         {
             RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = name, Kind = AgencyKind.CountyDepartment,
             RemedyChannels = { new RemedyChannel { Kind = RemedyKind.Reconsideration, Body = "龙山县人民政府" } },
+            Duties = { "依法查处本行政区域内的违法行为" },
+            StatusBases = { new LegalBasis { Law = "《龙山县人民政府机构改革方案》", Article = "龙发〔2019〕5号" } },
         }, TestTokens.Bearer(code, Roles.CountyAdmin));
         return code;
     }

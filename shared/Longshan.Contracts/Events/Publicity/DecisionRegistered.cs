@@ -45,4 +45,10 @@ public sealed record DecisionRegistered : IntegrationEvent
 
     /// <summary>False when a rule forbids publication (minor party, secrets, privacy): no deadline then applies.</summary>
     public required bool Publishable { get; init; }
+
+    /// <summary>
+    /// 受委托组织: the entrusted organisation that made the decision in the name of <see cref="IntegrationEvent.AgencyCode"/>
+    /// (the entrusting agency, 《行政处罚法》第二十条); null when the agency made it itself. Joined v1 later (additive).
+    /// </summary>
+    public string? ActingOrganisationCode { get; init; }
 }

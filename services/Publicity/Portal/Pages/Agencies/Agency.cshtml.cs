@@ -13,7 +13,7 @@ namespace Longshan.Publicity.Portal.Pages.Agencies;
 
 /// <summary>One enforcement body: what it is, where to challenge its decisions, its powers and inspections.</summary>
 public sealed class AgencyModel(
-    ReadSession reads, AgencyStore agencies, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws, DrawRoundStore rounds,
+    ReadSession reads, AgencyStore agencies, EntrustmentStore entrustments, PowerItemStore powerItems, InspectionItemStore inspectionItems, DrawStore draws, DrawRoundStore rounds,
     Longshan.Publicity.Officers.OfficerStore officerStore, MajorDecisionCatalogStore catalogs, TimeProvider time) : PageModel
 {
     public Agency Agency { get; private set; } = new();
@@ -42,6 +42,9 @@ public sealed class AgencyModel(
 
     public PublishedCatalog? AgencyCatalog { get; private set; }
 
+    /// <summary>For an entrusted organisation: whether the entrustment shown is in force today.</summary>
+    public bool EntrustmentInForce { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "items")]
     public string? ItemsPage { get; set; }
 
@@ -53,16 +56,26 @@ public sealed class AgencyModel(
         var agency = await agencies.FindAsync(session, code);
         if (agency is null) return NotFound();
         Agency = agency;
+        var today = Longshan.Platform.Calendar.CountyTime.Today(time);
+        // 《行政处罚法》第二十条: an entrusted organisation shows in whose name it acts, within which scope and until when.
+        if (agency.Kind == AgencyKind.EntrustedOrganisation)
+            (Agency.Entrustment, EntrustmentInForce) = await EntrustmentOfAsync(session, code, today);
         var paging = PowerItemStore.ReadPage(new FieldViolations(), Paging.MaxSize, ItemsPage);
         var items = await powerItems.ListCurrentAsync(session, code, category: null, paging);
         (Items, NextItemsPage) = (items.Items, items.NextToken);
         InspectionItems = (await inspectionItems.PageAsync(session, code, long.MaxValue, 100)).Select(i => i.Value).ToList();
         Draws = (await draws.PageAsync(session, code, long.MaxValue, 50)).Select(d => d.Value).ToList();
         Rounds = (await rounds.PageAsync(session, code, long.MaxValue, 50)).Select(r => r.Value).ToList();
-        var today = Longshan.Platform.Calendar.CountyTime.Today(time);
         Officers = (await officerStore.PageAsync(session, code, "", Paging.MaxSize)).Select(o => Longshan.Publicity.Officers.PublicOfficers.Of(o, today)).ToList();
         (CountyCatalog, AgencyCatalog) = await catalogs.InForceAsync(session, code);
         CatalogEntries = CatalogInForce.Entries(CountyCatalog, AgencyCatalog);
         return Page();
+    }
+
+    async Task<(Entrustment?, bool)> EntrustmentOfAsync(DbSession session, string code, DateOnly today)
+    {
+        var versions = await entrustments.VersionsAsync(session, code);
+        var inForce = Entrustments.InForce(versions, today);
+        return (inForce ?? Entrustments.Shown(versions, today), inForce is not null);
     }
 }
