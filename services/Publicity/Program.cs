@@ -6,6 +6,7 @@ using Longshan.Publicity.MajorDecisions;
 using Longshan.Publicity.Officers;
 using Longshan.Publicity.Portal;
 using Longshan.Publicity.PowerList;
+using Longshan.Publicity.ServiceWindows;
 
 const string ServiceName = "publicity";
 
@@ -18,6 +19,7 @@ builder.AddPowerList();
 builder.AddInspections();
 builder.AddDecisions();
 builder.AddMajorDecisions();
+builder.AddServiceWindows();
 builder.AddPortal();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.MapOfficers();
 app.MapPowerList();
 app.MapInspections();
 app.MapDecisions();
+app.MapServiceWindows();
 app.MapPortal();
 
 app.Run();

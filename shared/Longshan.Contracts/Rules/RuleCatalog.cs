@@ -23,6 +23,12 @@ public static class RuleCatalog
     public static readonly Rule CertificateNotSuspended = new("certificate-not-suspended", "行政执法证件管理",
         "执法证未被暂扣，无需恢复 / only a suspended certificate can be reinstated");
 
+    // Service windows (政务服务窗口岗位信息公示, T3(3))
+    public static readonly Rule ServiceWindowExists = new("service-window-exists", "T3(3) 政务服务窗口规范设置岗位信息公示牌",
+        "本机关已有该编号的窗口 / the agency already has a window with this number");
+    public static readonly Rule WindowStaffCertificateInvalid = new("window-staff-certificate-invalid", "《行政处罚法》第五十五条；T3(3)",
+        "公示的执法证须为本机关有效的执法证，且为本人所持 / a certificate on the board must be a valid certificate of the same agency, held by the person named");
+
     // Power list (权责清单)
     public static readonly Rule PowerItemWithdrawn = new("power-item-withdrawn", "国办发〔2018〕118号",
         "已废止的事项只保留为历史 / a withdrawn item stays history");
