@@ -5,6 +5,8 @@ using System.Text.Json;
 using Longshan.Contracts.Publicity.V1;
 using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Longshan.Publicity.Officers;
 
@@ -46,6 +48,7 @@ public sealed class CertificateVerification(Database database) : IDisposable
     static readonly SqlStatement DataVersion = new("PRAGMA data_version", "");
 
     readonly ConcurrentBag<Lookup> idle = [];
+    int idleCount; // ConcurrentBag.Count takes every thread's lock: counted here instead
     readonly bool keepsAnswers = database.Dialect == SqlDialect.Sqlite;
     long epoch;
     Answers answers = new(DateOnly.MinValue, 0);
@@ -53,7 +56,13 @@ public sealed class CertificateVerification(Database database) : IDisposable
     /// <summary>The certificate as disclosed on <paramref name="today"/>, or null when no such number was issued here.</summary>
     public async Task<VerifyCertificateResponse?> VerifyAsync(string certificateNumber, DateOnly today, CancellationToken cancellationToken)
     {
-        var lookup = idle.TryTake(out var kept) ? kept : await Lookup.OpenAsync(database, keepsAnswers, cancellationToken);
+        Lookup lookup;
+        if (idle.TryTake(out var kept))
+        {
+            Interlocked.Decrement(ref idleCount);
+            lookup = kept;
+        }
+        else lookup = await Lookup.OpenAsync(database, keepsAnswers, cancellationToken);
         VerifyCertificateResponse? response;
         try
         {
@@ -65,8 +74,12 @@ public sealed class CertificateVerification(Database database) : IDisposable
             lookup.Dispose(); // a broken connection is not kept
             throw;
         }
-        if (idle.Count < MaxIdleLookups) idle.Add(lookup);
-        else lookup.Dispose();
+        if (Interlocked.Increment(ref idleCount) <= MaxIdleLookups) idle.Add(lookup);
+        else
+        {
+            Interlocked.Decrement(ref idleCount);
+            lookup.Dispose();
+        }
         PublicityMetrics.CertificateChecked(response is null ? "unknown" : OfficerMapping.StatusName(response.Status));
         return response;
     }
@@ -104,7 +117,11 @@ public sealed class CertificateVerification(Database database) : IDisposable
 
     public void Dispose()
     {
-        while (idle.TryTake(out var lookup)) lookup.Dispose();
+        while (idle.TryTake(out var lookup))
+        {
+            Interlocked.Decrement(ref idleCount);
+            lookup.Dispose();
+        }
     }
 
     /// <summary>The answers of one county day, by normalised certificate number (null: no such certificate).</summary>
@@ -119,7 +136,7 @@ public sealed class CertificateVerification(Database database) : IDisposable
     }
 
     /// <summary>An open connection with the prepared statements; used by one caller at a time.</summary>
-    sealed class Lookup(DbSession session, DbCommand command, DbParameter number, DbCommand? dataVersion) : IDisposable
+    sealed class Lookup(DbSession session, DbCommand command, DbParameter number, sqlite3_stmt? dataVersion) : IDisposable
     {
         /// <summary>The connection's data version when it last looked; null before its first look.</summary>
         long? seenVersion;
@@ -135,13 +152,10 @@ public sealed class CertificateVerification(Database database) : IDisposable
             number.Size = 64;
             command.Parameters.Add(number);
             await command.PrepareAsync(cancellationToken);
-            DbCommand? dataVersion = null;
-            if (watchesChanges)
-            {
-                dataVersion = session.Connection.CreateCommand();
-                dataVersion.CommandText = session.Sql(DataVersion);
-                await dataVersion.PrepareAsync(cancellationToken);
-            }
+            // The pragma runs on the connection's own SQLite handle: nothing but SQLite's own work on every call.
+            sqlite3_stmt? dataVersion = null;
+            if (watchesChanges && raw.sqlite3_prepare_v2(((SqliteConnection)session.Connection).Handle, session.Sql(DataVersion), out dataVersion) != raw.SQLITE_OK)
+                throw new InvalidOperationException("PRAGMA data_version: " + raw.sqlite3_errmsg(((SqliteConnection)session.Connection).Handle).utf8_to_string());
             return new Lookup(session, command, number, dataVersion);
         }
 
@@ -152,7 +166,14 @@ public sealed class CertificateVerification(Database database) : IDisposable
         /// </summary>
         public bool DatabaseChanged()
         {
-            var version = (long)dataVersion!.ExecuteScalar()!;
+            var step = raw.sqlite3_step(dataVersion);
+            long? version = step == raw.SQLITE_ROW ? raw.sqlite3_column_int64(dataVersion, 0) : null;
+            raw.sqlite3_reset(dataVersion);
+            if (version is null) // busy for a moment (another connection recovering the WAL): say "changed", the lookup reads
+            {
+                seenVersion = null;
+                return true;
+            }
             var changed = version != seenVersion;
             seenVersion = version;
             return changed;
@@ -189,7 +210,7 @@ public sealed class CertificateVerification(Database database) : IDisposable
 
         public void Dispose()
         {
-            dataVersion?.Dispose();
+            dataVersion?.Dispose(); // finalised before the connection goes back to the pool
             command.Dispose();
             session.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
