@@ -69,6 +69,18 @@ public sealed record DecisionSearch
         ? "%"
         : "%" + Keyword.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 
+    /// <summary>Keywords this long (in characters, not UTF-16 units) are looked up in the trigram index; shorter ones have no trigram.</summary>
+    public const int IndexedKeyword = 3;
+
+    /// <summary>
+    /// The keyword as an FTS5 query for the trigram index (<c>public_decision_text</c>): one quoted string, its double
+    /// quotes doubled, so every character is literal (no operators, no prefix). Null without a keyword or when it is
+    /// shorter than <see cref="IndexedKeyword"/> characters (such a keyword is searched with LIKE alone).
+    /// </summary>
+    public string? TextQuery() => Keyword is { } keyword && keyword.EnumerateRunes().Count() >= IndexedKeyword
+        ? "\"" + keyword.Replace("\"", "\"\"") + "\""
+        : null;
+
     static DateOnly? OptionalDate(FieldViolations violations, string field, string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Longshan.Platform.Calendar;
@@ -51,20 +52,27 @@ public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
     // One statement per index: by agency (agency_code, decision_date, decision_id), by category (category, …) and over
     // all (the table's own order, decision_date, decision_id). The date range and the cursor bound the index range; the
     // keyword (LIKE over the public text) and the display period are checked on the rows the index delivers, newest
-    // first, and only the page's rows fetch their bodies.
+    // first, and only the page's rows fetch their bodies. Without a keyword, with a common one (the first rows of the
+    // index range match) or with a keyword of 1–2 characters (no trigram to look up), this is the search.
     static readonly SqlStatement SearchByAgency = Search("p.agency_code = @agencyCode AND (@category IS NULL OR p.category = @category)");
     static readonly SqlStatement SearchByCategory = Search("p.category = @category");
     static readonly SqlStatement SearchAll = Search("1 = 1");
+
+    /// <summary>What a public decision must satisfy besides its agency and category, in both dialects and both plans.</summary>
+    const string Conditions =
+        """
+        p.decision_date BETWEEN @from AND @to
+          AND ((p.party_kind = @naturalPerson AND p.published_on > @naturalPersonCutoff) OR (p.party_kind <> @naturalPerson AND p.published_on > @cutoff))
+          AND p.search_text LIKE @pattern ESCAPE '\'
+        """;
 
     static SqlStatement Search(string filter) => new(
         $"""
         SELECT p.decision_id AS DecisionId, p.decision_date AS DecisionDate, b.body AS Body
         FROM public_decisions p JOIN public_decision_bodies b ON b.decision_id = p.decision_id
         WHERE {filter}
-          AND p.decision_date BETWEEN @from AND @to
           AND (p.decision_date, p.decision_id) < (@afterDate, @afterId)
-          AND ((p.party_kind = @naturalPerson AND p.published_on > @naturalPersonCutoff) OR (p.party_kind <> @naturalPerson AND p.published_on > @cutoff))
-          AND p.search_text LIKE @pattern ESCAPE '\'
+          AND {Conditions}
         ORDER BY p.decision_date DESC, p.decision_id DESC
         LIMIT @take
         """,
@@ -72,12 +80,39 @@ public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
         SELECT TOP (@take) p.decision_id AS DecisionId, p.decision_date AS DecisionDate, b.body AS Body
         FROM dbo.public_decisions p JOIN dbo.public_decision_bodies b ON b.decision_id = p.decision_id
         WHERE {filter}
-          AND p.decision_date BETWEEN @from AND @to
           AND (p.decision_date < @afterDate OR (p.decision_date = @afterDate AND p.decision_id < @afterId))
-          AND ((p.party_kind = @naturalPerson AND p.published_on > @naturalPersonCutoff) OR (p.party_kind <> @naturalPerson AND p.published_on > @cutoff))
-          AND p.search_text LIKE @pattern ESCAPE '\'
+          AND {Conditions}
         ORDER BY p.decision_date DESC, p.decision_id DESC
         """);
+
+    // SQLite only (migration 0016): a keyword of 3+ characters first asks the trigram index which decisions contain
+    // it, at most MaxTextHits of them. When there are fewer, the page is cut from those rows alone (each checked with
+    // the same LIKE and conditions as above, so the answer is the LIKE search's); a rare keyword then costs its own
+    // hits, not a scan of every decision. When there are more, the keyword is common and the ordered scan above
+    // finds a page within its first rows. SQL Server keeps the LIKE search: its full-text index needs a catalog
+    // outside migrations and does not find every substring (migration 0016 there says so).
+    static readonly SqlStatement TextHits = new(
+        "SELECT rowid FROM public_decision_text WHERE public_decision_text MATCH @textQuery LIMIT @limit", "");
+
+    static readonly SqlStatement SearchTextHits = new(
+        $"""
+        SELECT page.decision_id AS DecisionId, page.decision_date AS DecisionDate, b.body AS Body
+        FROM (SELECT p.decision_id, p.decision_date
+              FROM json_each(@hits) h
+              CROSS JOIN public_decision_text_keys k ON k.text_id = h.value
+              CROSS JOIN public_decisions p ON p.decision_date = k.decision_date AND p.decision_id = k.decision_id
+              WHERE (@agencyCode IS NULL OR p.agency_code = @agencyCode) AND (@category IS NULL OR p.category = @category)
+                AND (p.decision_date, p.decision_id) < (@afterDate, @afterId)
+                AND {Conditions}
+              ORDER BY p.decision_date DESC, p.decision_id DESC
+              LIMIT @take) page
+        JOIN public_decision_bodies b ON b.decision_id = page.decision_id
+        ORDER BY page.decision_date DESC, page.decision_id DESC
+        """,
+        "");
+
+    /// <summary>More index hits than this: the keyword is common, the ordered scan finds its page sooner.</summary>
+    const int MaxTextHits = 4000;
 
     static readonly Guid LastId = Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff");
 
@@ -155,11 +190,12 @@ public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
     }
 
     /// <summary>The public search (gRPC and portal). <paramref name="today"/> is the county date for the display period.</summary>
-    public async Task<DecisionSearchPage> SearchPublicAsync(DbSession session, DecisionSearch search, DateOnly today)
+    /// <param name="textIndex">False: the LIKE scan alone, never the trigram index — the reference the index must
+    /// agree with (tests) and the baseline it is measured against (benchmark).</param>
+    public async Task<DecisionSearchPage> SearchPublicAsync(DbSession session, DecisionSearch search, DateOnly today, bool textIndex = true)
     {
-        var statement = search.AgencyCode is not null ? SearchByAgency : search.Category is not null ? SearchByCategory : SearchAll;
         var pageSize = Math.Clamp(search.PageSize, 1, Paging.MaxSize);
-        var rows = (await session.QueryAsync<SearchRow>(statement, new
+        object Arguments(string hits) => new
         {
             agencyCode = search.AgencyCode,
             category = search.Category,
@@ -172,7 +208,19 @@ public sealed class PublicDecisionStore(DisplayPeriodOptions displayPeriod)
             cutoff = DisplayPeriod.Cutoff(DecisionNames.Organisation, today, displayPeriod),
             pattern = search.LikePattern(),
             take = pageSize + 1,
-        })).ToList();
+            hits,
+        };
+        var hits = textIndex && session.Dialect == SqlDialect.Sqlite && search.TextQuery() is { } textQuery
+            ? await session.ListAsync<long>(TextHits, new { textQuery, limit = MaxTextHits + 1 })
+            : null;
+        IReadOnlyList<SearchRow> rows;
+        if (hits is { Count: <= MaxTextHits })
+            rows = await session.ListAsync<SearchRow>(SearchTextHits, Arguments(JsonSerializer.Serialize(hits)));
+        else
+        {
+            var statement = search.AgencyCode is not null ? SearchByAgency : search.Category is not null ? SearchByCategory : SearchAll;
+            rows = await session.ListAsync<SearchRow>(statement, Arguments("[]"));
+        }
 
         var page = rows.Take(pageSize).ToList();
         var next = rows.Count > pageSize ? new DecisionSearchCursor(page[^1].DecisionDate, page[^1].DecisionId) : null;

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Net.Http.Headers;
 
 namespace Longshan.Platform.Hosting;
 
@@ -70,7 +71,10 @@ public static class LongshanService
         await migrator.ApplyAsync("platform", typeof(Database).Assembly, time);
         await migrator.ApplyAsync(serviceName, serviceMigrations, time);
 
-        app.UseAuthentication();
+        // A call without an Authorization header has no token to validate: the bearer handler is not run for it, so
+        // anonymous public reads (the certificate check, the portal) do no token work. Authorization still runs for
+        // every call: an endpoint that needs a token finds no user and challenges (401, gRPC Unauthenticated).
+        app.UseWhen(context => context.Request.Headers.ContainsKey(HeaderNames.Authorization), branch => branch.UseAuthentication());
         app.UseAuthorization();
         // Service descriptions are public (grpcurl); every other endpoint needs a token unless it says otherwise.
         app.MapGrpcReflectionService().AllowAnonymous();
