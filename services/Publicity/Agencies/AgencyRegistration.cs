@@ -26,10 +26,12 @@ public static class AgencyRegistration
         if (KindName(request.Kind) is null) violations.Add("kind", "执法主体类别未指定或未知 / kind is unspecified or unknown");
         else if (request.Kind == AgencyKind.EntrustedOrganisation)
             violations.Add("kind", "受委托组织由委托机关通过 RegisterEntrustedOrganisation 登记 / the entrusting agency registers an entrusted organisation (RegisterEntrustedOrganisation)");
-        return ValidateDisclosure(violations, request.RemedyChannels, request.Duties, request.StatusBases, basisRequired: true);
+        // Duties and status bases may follow in UpdateAgencyDisclosure: agency systems integrated before they were disclosed
+        // keep registering as they did, and the portal shows the gap ("暂无公示的职责") until the agency fills it.
+        return ValidateDisclosure(violations, request.RemedyChannels, request.Duties, request.StatusBases, basisRequired: false);
     }
 
-    /// <summary>The whole new disclosure of an update: the same rules as at registration.</summary>
+    /// <summary>The whole new disclosure of an update: duties and (except for an entrusted organisation) a status basis required.</summary>
     public static FieldViolations Validate(UpdateAgencyDisclosureRequest request, bool isEntrusted)
     {
         var violations = new FieldViolations().RequestId(request.RequestId);

@@ -41,7 +41,7 @@ public sealed class AgencyDisclosureTests(PublicityApp app) : IClassFixture<Publ
     }
 
     [Fact]
-    public async Task A_registration_without_duties_or_status_basis_is_refused_field_by_field()
+    public async Task A_registration_may_leave_duties_for_later_but_a_bad_basis_is_refused_field_by_field()
     {
         var code = CreditCodes.New();
         var request = Request(code);
@@ -52,8 +52,28 @@ public sealed class AgencyDisclosureTests(PublicityApp app) : IClassFixture<Publ
         var refused = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAgencyAsync(request, TestTokens.Bearer(code)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
-        Assert.Equal(["duties", "status_bases[0].article"], refused.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
+        Assert.Equal(["status_bases[0].article"], refused.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM agencies WHERE credit_code = @code", new { code }));
+
+        request.StatusBases.Clear();
+        request.RequestId = Guid.NewGuid().ToString();
+        var registered = (await client.RegisterAgencyAsync(request, TestTokens.Bearer(code))).Agency;
+        Assert.Empty(registered.Duties);
+        Assert.Empty(registered.StatusBases);
+    }
+
+    [Fact]
+    public async Task An_update_without_duties_or_status_basis_is_refused_field_by_field()
+    {
+        var code = CreditCodes.New();
+        await client.RegisterAgencyAsync(Request(code), TestTokens.Bearer(code));
+        var update = new UpdateAgencyDisclosureRequest { RequestId = Guid.NewGuid().ToString(), CreditCode = code };
+        update.RemedyChannels.Add(Request(code).RemedyChannels);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.UpdateAgencyDisclosureAsync(update, TestTokens.Bearer(code)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(["duties", "status_bases"], refused.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
     [Fact]
