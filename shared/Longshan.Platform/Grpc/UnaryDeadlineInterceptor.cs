@@ -41,13 +41,14 @@ public sealed class UnaryDeadlineInterceptor(DeadlineOptions options, ILogger<Un
         // A client that asked for less keeps its own deadline, which Grpc.AspNetCore enforces already.
         if (context.Deadline <= deadline) return await continuation(request, context);
 
-        using var timeout = new CancellationTokenSource(limit);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, timeout.Token);
+        // One source for both: it follows the call's own token and fires by itself at the server's deadline.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        linked.CancelAfter(limit);
         try
         {
             return await continuation(request, new DeadlineCallContext(context, deadline, linked.Token));
         }
-        catch (Exception e) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested && !IsAnswer(e))
+        catch (Exception e) when (linked.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested && !IsAnswer(e))
         {
             logger.LogWarning("{Method} passed its server deadline of {Deadline} and was cancelled", RpcNames.ShortName(context.Method), limit);
             throw new RpcException(new Status(StatusCode.DeadlineExceeded,
