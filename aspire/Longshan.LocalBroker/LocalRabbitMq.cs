@@ -96,11 +96,47 @@ public sealed record LocalRabbitMq(string DataFolder, string NodeName, int AmqpP
         }
     }
 
-    /// <summary>A TCP port on loopback that nothing listens on right now.</summary>
+    /// <summary>
+    /// A TCP port on loopback that nothing listens on right now, chosen below the kernel's ephemeral range: the node
+    /// binds it seconds later, and a port from that range (what a port-0 listener gets) can meanwhile become the local
+    /// port of any outgoing connection on the machine — a CI run once lost every end-to-end test to <c>eaddrinuse</c>.
+    /// </summary>
     public static int FreePort()
     {
+        var below = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 200 && below > 10_000; attempt++)
+        {
+            var port = Random.Shared.Next(10_000, below);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The first port of the kernel's ephemeral range (Linux; 32768 elsewhere, the common default).</summary>
+    static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        try
+        {
+            if (File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start))
+                return start;
+        }
+        catch (IOException)
+        {
+            // unreadable: use the default
+        }
+        return 32_768;
     }
 }
