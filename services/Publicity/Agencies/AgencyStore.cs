@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Longshan.Contracts.Publicity.V1;
+using Longshan.Contracts.Rules;
 using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
@@ -82,6 +83,13 @@ public sealed class AgencyStore
         var row = await session.SingleOrDefaultAsync<Row>(SelectByCode, new { creditCode });
         return row is null ? null : ToAgency(row);
     }
+
+    /// <summary>
+    /// The agency, which must be registered: 118号 discloses the enforcement body (执法主体) before anything it does,
+    /// so a write for an unknown one is refused (<c>agency-not-registered</c>).
+    /// </summary>
+    public async Task<Agency> RegisteredAsync(DbSession session, string creditCode) =>
+        await FindAsync(session, creditCode) ?? throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, creditCode);
 
     /// <summary>Reads the paging of the agency list (key: name and credit code).</summary>
     public static PageRequest ReadPage(FieldViolations violations, int pageSize, string? pageToken) =>

@@ -29,8 +29,7 @@ public sealed partial class DecisionEndpoint
 
         return await writes.RunAsync(context, request, SetPublicationPolicyResponse.Parser, async session =>
         {
-            if (await agencies.FindAsync(session, agencyCode) is null)
-                throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agencyCode);
+            await agencies.RegisteredAsync(session, agencyCode);
             await policies.SetAsync(session, agencyCode, request.RequiresApproval, time.GetUtcNow(), caller.Subject);
             return new WriteResult<SetPublicationPolicyResponse>(
                 new SetPublicationPolicyResponse { Policy = await policies.FindAsync(session, agencyCode) }, agencyCode);
@@ -82,8 +81,8 @@ public sealed partial class DecisionEndpoint
             if (PublicationApprovals.Refusal(row, caller.Subject, approving: true) is { } rule)
                 throw RpcErrors.FailedPrecondition(rule, id.ToString());
             // Checked again: a revocation recorded, or a clearance rule, since the preparation still stops it.
-            await EnsurePublishableNowAsync(session, row);
-            var (published, publishedEvent) = await PublishAsync(session, row, ApprovalStep.Of(caller, time.GetUtcNow()));
+            var content = await EnsurePublishableNowAsync(session, row);
+            var (published, publishedEvent) = await PublishAsync(session, row, content, ApprovalStep.Of(caller, time.GetUtcNow()));
             var response = new ApprovePublicationResponse
             {
                 Decision = published.Decision, OnTime = published.OnTime, Summary = DecisionLifecycle.Summary((await decisions.FindAsync(session, id))!),

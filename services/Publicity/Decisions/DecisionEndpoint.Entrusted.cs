@@ -18,11 +18,12 @@ public sealed partial class DecisionEndpoint
     /// <summary>
     /// The agency a decision named by <paramref name="agencyCode"/> is registered under, and the acting entrusted
     /// organisation (null when the agency decides itself). An entrusted organisation needs an entrustment in force on the
-    /// decision date (<c>entrustment-not-in-force</c>).
+    /// decision date (<c>entrustment-not-in-force</c>). The named agency is registered (118号: the body is disclosed first);
+    /// an entrusting agency is, since its entrustment was registered.
     /// </summary>
     async Task<(string Agency, string? ActingOrganisation)> DecidingAgencyAsync(DbSession session, string agencyCode, DateOnly decisionDate)
     {
-        if ((await agencies.FindAsync(session, agencyCode))?.Kind != V1.AgencyKind.EntrustedOrganisation) return (agencyCode, null);
+        if ((await agencies.RegisteredAsync(session, agencyCode)).Kind != V1.AgencyKind.EntrustedOrganisation) return (agencyCode, null);
         var entrustment = Entrustments.InForce(await entrustments.VersionsAsync(session, agencyCode), decisionDate)
             ?? throw RpcErrors.FailedPrecondition(RuleCatalog.EntrustmentNotInForce, agencyCode,
                 $"决定日期 {CountyTime.Format(decisionDate)} 不在 {agencyCode} 的委托期限内 / no entrustment of {agencyCode} is in force on {CountyTime.Format(decisionDate)}");

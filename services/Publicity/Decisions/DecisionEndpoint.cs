@@ -70,11 +70,11 @@ public sealed partial class DecisionEndpoint(
         return await writes.RunAsync(context, request, PublishDecisionResponse.Parser, async session =>
         {
             var row = await OwnDecisionAsync(session, id, caller);
-            await EnsurePublishableNowAsync(session, row);
+            var content = await EnsurePublishableNowAsync(session, row);
             // Seed task T1(1): under the agency's policy, or once prepared, only a publisher's approval publishes it.
             if (row.AwaitingApproval || await policies.RequiresApprovalAsync(session, row.AgencyCode))
                 throw RpcErrors.FailedPrecondition(RuleCatalog.PublicationApprovalRequired, id.ToString());
-            var (response, published) = await PublishAsync(session, row, approval: null);
+            var (response, published) = await PublishAsync(session, row, content, approval: null);
             return new WriteResult<PublishDecisionResponse>(response, id.ToString(), published);
         });
     }
@@ -83,22 +83,24 @@ public sealed partial class DecisionEndpoint(
     /// The checks every publication passes, direct or approved: registered and unpublished, not revoked, publishable
     /// (secrets, privacy, minors) and, if major, cleared by a legal review.
     /// </summary>
-    async Task EnsurePublishableNowAsync(DbSession session, DecisionRow row)
+    async Task<V1.DecisionContent> EnsurePublishableNowAsync(DbSession session, DecisionRow row)
     {
         ExpectStatus(row, DecisionNames.Status.Registered, "只能公开已登记、未公开的决定 / only a registered, unpublished decision can be published");
         // 《行政处罚法》第四十八条: a decision recorded as revoked, changed, illegal or void is not published.
         if (row.RevokedOn is not null)
             throw RpcErrors.FailedPrecondition(RuleCatalog.DecisionStatus, row.DecisionId.ToString(), "该决定已被撤销、变更或确认违法、无效 / the decision was revoked, changed, or confirmed illegal or void");
-        await EnsurePublishableAsync(session, row, await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion));
+        var content = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
+        await EnsurePublishableAsync(session, row, content);
+        return content;
     }
 
     /// <summary>
     /// The one publication path (direct, or approved by <paramref name="approval"/>'s publisher): public version 1,
     /// the decision marked published, DecisionPublished. The deadline is the one from the decision date either way.
     /// </summary>
-    async Task<(PublishDecisionResponse Response, IntegrationEvent Published)> PublishAsync(DbSession session, DecisionRow row, ApprovalStep? approval)
+    async Task<(PublishDecisionResponse Response, IntegrationEvent Published)> PublishAsync(
+        DbSession session, DecisionRow row, V1.DecisionContent content, ApprovalStep? approval)
     {
-        var content = await decisions.ContentAsync(session, row.DecisionId, row.ContentVersion);
         var now = time.GetUtcNow();
         var today = CountyTime.DateOf(now);
         var decision = await NameActingOrganisationAsync(session,
@@ -243,11 +245,9 @@ public sealed partial class DecisionEndpoint(
         return row;
     }
 
-    /// <summary>118号: the deciding agency is registered (执法主体公示); a case number is registered once per agency.</summary>
+    /// <summary>A case number is registered once per deciding agency.</summary>
     async Task EnsureNewCaseAsync(DbSession session, string agencyCode, string caseNumber)
     {
-        if (await agencies.FindAsync(session, agencyCode) is null)
-            throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agencyCode);
         if (await decisions.CaseExistsAsync(session, agencyCode, caseNumber))
             throw RpcErrors.AlreadyExists($"案号 {caseNumber} 已登记 / case number already registered for this agency");
     }

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Longshan.Contracts.Publicity.V1;
-using Longshan.Contracts.Rules;
 using Longshan.Platform.Calendar;
 using Longshan.Platform.Data;
 using Longshan.Platform.Grpc;
@@ -31,8 +30,7 @@ public sealed class OfficerEndpoint(
         return await writes.RunAsync(context, request, IssueCertificateResponse.Parser, async session =>
         {
             // 118号: the enforcement body is disclosed before its officers; the public check names the agency.
-            if (await agencies.FindAsync(session, officer.AgencyCode) is null)
-                throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, officer.AgencyCode);
+            await agencies.RegisteredAsync(session, officer.AgencyCode);
             if (await officers.FindAsync(session, officer.CertificateNumber) is not null)
                 throw RpcErrors.AlreadyExists($"执法证号 {officer.CertificateNumber} 已登记 / certificate number already registered");
 

@@ -29,8 +29,7 @@ public sealed class PowerListEndpoint(
         return await writes.RunAsync(context, request, PublishPowerItemResponse.Parser, async session =>
         {
             // 118号: the list discloses the powers of a registered enforcement body (执法主体).
-            if (await agencies.FindAsync(session, agencyCode) is null)
-                throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agencyCode);
+            await agencies.RegisteredAsync(session, agencyCode);
             var head = await items.FindHeadForWriteAsync(session, agencyCode, request.Content.ItemCode.Trim());
             if (PowerItemVersioning.Refusal(head) is { } refusal)
                 throw RpcErrors.FailedPrecondition(RuleCatalog.PowerItemWithdrawn, $"{agencyCode}/{request.Content.ItemCode}", refusal);

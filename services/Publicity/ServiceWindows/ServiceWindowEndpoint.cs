@@ -31,7 +31,7 @@ public sealed class ServiceWindowEndpoint(
 
         return await writes.RunAsync(context, request, RegisterServiceWindowResponse.Parser, async session =>
         {
-            if (await agencies.FindAsync(session, agencyCode) is null) throw RpcErrors.FailedPrecondition(RuleCatalog.AgencyNotRegistered, agencyCode);
+            await agencies.RegisteredAsync(session, agencyCode);
             var existing = request.WindowId.Length == 0 ? null : await OwnWindowAsync(session, request.WindowId, agencyCode);
             var window = WindowBoards.ToWindow(request, existing is null ? Guid.NewGuid() : Guid.Parse(existing.Window.WindowId), (existing?.Window.Version ?? 0) + 1);
             // T3(3): one board per window number — a second "3号窗口" of the same agency would confuse the public.
