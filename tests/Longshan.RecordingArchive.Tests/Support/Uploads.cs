@@ -60,7 +60,24 @@ public static class Uploads
         Func<long, Task>? afterChunk = null, CancellationToken cancellationToken = default)
     {
         using var call = client.UploadEvidence(headers, cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new UploadEvidenceRequest { Metadata = metadata }, cancellationToken);
+        try
+        {
+            await SendAsync(call.RequestStream, metadata, path, stopAfter, afterChunk, cancellationToken);
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            // The server refused the upload while chunks were still being sent: a write then fails with whatever the
+            // client saw first, which may lack the server's status details. The server's own answer is the call's.
+            await call.ResponseAsync;
+            throw;
+        }
+        return await call;
+    }
+
+    static async Task SendAsync(IClientStreamWriter<UploadEvidenceRequest> stream, UploadMetadata metadata, string path, long? stopAfter,
+        Func<long, Task>? afterChunk, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(new UploadEvidenceRequest { Metadata = metadata }, cancellationToken);
         await using var file = File.OpenRead(path);
         file.Seek(metadata.Offset, SeekOrigin.Begin);
         var buffer = new byte[ChunkSize];
@@ -68,13 +85,12 @@ public static class Uploads
         int read;
         while ((stopAfter is null || sent < stopAfter) && (read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, (stopAfter ?? long.MaxValue) - sent)), cancellationToken)) > 0)
         {
-            await call.RequestStream.WriteAsync(new UploadEvidenceRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+            await stream.WriteAsync(new UploadEvidenceRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
             sent += read;
             if (afterChunk is not null) await afterChunk(sent);
         }
 
-        await call.RequestStream.CompleteAsync();
-        return await call;
+        await stream.CompleteAsync();
     }
 
     /// <summary>Downloads into a new temp file; returns the description and the file's path.</summary>
