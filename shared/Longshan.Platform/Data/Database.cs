@@ -62,6 +62,34 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// SQLite: the write queue's long-lived connection, which compiles each SQL text once
+    /// (<see cref="CachedStatementConnection"/>). Open it once and pass it to <see cref="WriteAsync(CachedStatementConnection, CancellationToken)"/>.
+    /// </summary>
+    internal async Task<CachedStatementConnection> OpenKeptWriteConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (Dialect != SqlDialect.Sqlite) throw new InvalidOperationException("Only SQLite writes through one kept connection.");
+        var connection = new SqliteConnection(options.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return new CachedStatementConnection(connection);
+    }
+
+    /// <summary>A write session on the kept connection: the same lock and transaction as <see cref="WriteAsync(CancellationToken)"/>; disposing it keeps the connection open.</summary>
+    internal async Task<DbSession> WriteAsync(CachedStatementConnection kept, CancellationToken cancellationToken)
+    {
+        await writeLock!.WaitAsync(cancellationToken);
+        try
+        {
+            var transaction = await kept.BeginTransactionAsync(cancellationToken);
+            return new DbSession(kept, transaction, Dialect, writeLock, cancellationToken, ownsConnection: false);
+        }
+        catch
+        {
+            writeLock.Release();
+            throw;
+        }
+    }
+
     async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = Dialect == SqlDialect.Sqlite

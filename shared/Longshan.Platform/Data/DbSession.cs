@@ -11,12 +11,16 @@ namespace Longshan.Platform.Data;
 /// </summary>
 public sealed class DbSession : IAsyncDisposable
 {
+    readonly bool ownsConnection;
     int savepoints;
     SemaphoreSlim? release;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? release, CancellationToken cancellationToken)
+    internal DbSession(
+        DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? release, CancellationToken cancellationToken,
+        bool ownsConnection = true)
     {
         this.release = release;
+        this.ownsConnection = ownsConnection;
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
@@ -88,7 +92,7 @@ public sealed class DbSession : IAsyncDisposable
         try
         {
             if (Transaction is not null) await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            if (ownsConnection) await Connection.DisposeAsync();
         }
         finally
         {

@@ -27,6 +27,9 @@ public sealed class WriteQueue : IAsyncDisposable
     readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     readonly Task? loop;
 
+    /// <summary>The loop's one SQLite connection, kept open so that each statement is compiled once; reopened after a failure.</summary>
+    CachedStatementConnection? connection;
+
     public WriteQueue(Database database, ILogger<WriteQueue> logger)
     {
         this.database = database;
@@ -111,7 +114,8 @@ public sealed class WriteQueue : IAsyncDisposable
         var outer = Activity.Current;
         try
         {
-            await using var session = await database.WriteAsync(CancellationToken.None);
+            connection ??= await database.OpenKeptWriteConnectionAsync(CancellationToken.None);
+            await using var session = await database.WriteAsync(connection, CancellationToken.None);
             var started = Stopwatch.GetTimestamp();
             foreach (var write in group)
             {
@@ -129,6 +133,9 @@ public sealed class WriteQueue : IAsyncDisposable
         {
             Activity.Current = outer;
             logger.LogError(e, "A group of {Count} writes failed to commit; none of them is stored", group.Count);
+            // A connection that failed a commit may be in any state: the next group starts on a fresh one.
+            connection?.Dispose();
+            connection = null;
             foreach (var write in group) write.Fail(e);
             return;
         }
@@ -140,6 +147,7 @@ public sealed class WriteQueue : IAsyncDisposable
     {
         pending.Writer.TryComplete();
         if (loop is not null) await loop;
+        connection?.Dispose();
     }
 
     abstract class PendingWrite(bool deferred)
