@@ -61,25 +61,50 @@ public sealed class DbSession : IAsyncDisposable
         Connection.ExecuteScalarAsync<T>(Command(statement, parameters));
 
     /// <summary>
+    /// SQLite's savepoint statements, with one name so that the write queue's kept connection compiles them once:
+    /// savepoints nest by name (the innermost of that name is the one rolled back or released).
+    /// </summary>
+    static readonly SqlStatement Save = new("SAVEPOINT request", "SAVE TRANSACTION request");
+
+    static readonly SqlStatement RollbackToSave = new("ROLLBACK TO request", "ROLLBACK TRANSACTION request");
+
+    /// <summary>SQL Server has no RELEASE SAVEPOINT: its savepoints end with the transaction.</summary>
+    static readonly SqlStatement ReleaseSave = new("RELEASE request", "SELECT 1");
+
+    /// <summary>
     /// Runs <paramref name="work"/> inside a savepoint of this write session: when it throws, only its own changes are
     /// rolled back and the exception propagates; the session's other work stays and can still be committed.
     /// </summary>
     public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
     {
         var transaction = Transaction ?? throw new InvalidOperationException("A savepoint needs a write session.");
-        var name = "s" + Interlocked.Increment(ref savepoints);
-        await transaction.SaveAsync(name, CancellationToken);
+        if (Dialect == SqlDialect.SqlServer) return await InSqlServerSavepointAsync(transaction, work);
+        await ExecuteAsync(Save);
         try
         {
             var result = await work();
-            // SQL Server has no RELEASE SAVEPOINT (its savepoints end with the transaction); SQLite releases it.
-            if (Dialect == SqlDialect.Sqlite) await transaction.ReleaseAsync(name, CancellationToken);
+            await ExecuteAsync(ReleaseSave);
             return result;
         }
         catch
         {
+            await Connection.ExecuteAsync(new CommandDefinition(Sql(RollbackToSave), transaction: transaction, cancellationToken: CancellationToken.None));
+            await Connection.ExecuteAsync(new CommandDefinition(Sql(ReleaseSave), transaction: transaction, cancellationToken: CancellationToken.None));
+            throw;
+        }
+    }
+
+    async Task<T> InSqlServerSavepointAsync<T>(DbTransaction transaction, Func<Task<T>> work)
+    {
+        var name = "s" + Interlocked.Increment(ref savepoints);
+        await transaction.SaveAsync(name, CancellationToken);
+        try
+        {
+            return await work();
+        }
+        catch
+        {
             await transaction.RollbackAsync(name, CancellationToken.None);
-            if (Dialect == SqlDialect.Sqlite) await transaction.ReleaseAsync(name, CancellationToken.None);
             throw;
         }
     }

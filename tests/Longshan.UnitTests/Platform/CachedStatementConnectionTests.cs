@@ -43,7 +43,8 @@ public sealed class CachedStatementConnectionTests : IAsyncLifetime
                 return Cached(session);
             }));
 
-        Assert.All(counts, c => Assert.Equal(counts[0], c));
+        // The first write's count misses its savepoint's release, which runs after the work: count from the second.
+        Assert.All(counts.Skip(1), c => Assert.Equal(counts[1], c));
         Assert.Equal(20, (await WriteAsync(session => session.ListAsync<string>(Targets))).Count);
     }
 
