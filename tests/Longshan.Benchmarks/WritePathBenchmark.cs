@@ -19,8 +19,10 @@ namespace Longshan.Benchmarks;
 /// reaches a plain AMQP subscriber (RabbitMQ.Client, a queue bound to the documented exchange). In one run, beside:
 /// the SQLite durable-commit floor on the same disk (WAL, synchronous=FULL, two small inserts per transaction, one
 /// connection) and plain MassTransit publish→consume on the same broker. Callers: 1, 4 and 16 (answered/s and
-/// call start → event p50/p99), then 16 callers paced at half the best rate.
-/// Options: <c>--calls N</c> (per caller count, default 2000), <c>--seconds S</c> (paced run, default 10).
+/// call start → event p50/p99), then 16 callers paced at half the best rate; last, the pages one call commits and the
+/// disk's floor for a commit of that many pages.
+/// Options: <c>--calls N</c> (per caller count, default 2000), <c>--seconds S</c> (paced run, default 10),
+/// <c>--callers N</c> (only that caller count), <c>--agencies N</c> (callers spread over N agencies, default 1).
 /// </summary>
 static class WritePathBenchmark
 {
@@ -45,11 +47,15 @@ static class WritePathBenchmark
         publicity.StartServer();
         using var channel = GrpcChannel.ForAddress(publicity.GrpcAddress);
         var client = new DecisionService.DecisionServiceClient(channel);
-        var agency = await RegisterAgencyAsync(channel);
+        // Events leave in order per agency, each confirmed before the next (OutboxDispatcher): one agency (the default)
+        // is the worst case for call → event; --agencies N spreads the callers over N agencies, as a county's would be.
+        var agencyCount = BenchmarkArgs.Option(args, "--agencies", 1);
+        var agencies = new List<Agency>();
+        for (var a = 0; a < agencyCount; a++) agencies.Add(new Agency(await RegisterAgencyAsync(channel)));
         await using var subscriber = await Subscriber.StartAsync(broker.ConnectionString);
-        var token = Bearer(agency, Roles.Agency);
+        Console.WriteLine($"callers write for {agencyCount} agenc{(agencyCount == 1 ? "y" : "ies")}");
 
-        await WarmUpAsync(client, subscriber, agency, token);
+        await WarmUpAsync(client, subscriber, agencies);
         var best = 0.0;
         var only = BenchmarkArgs.Option(args, "--callers", 0);
         foreach (var callers in only > 0 ? [only] : new[] { 1, 4, 16 })
@@ -57,15 +63,23 @@ static class WritePathBenchmark
             // The disk's speed drifts (other work on the machine): the floor is measured again right before each run.
             floor = CommitFloor(Path.Combine(folder, $"floor-{callers}.db"), 1500);
             using var probe = new WriteGroupProbe();
-            var result = await RunAsync(client, subscriber, agency, token, callers, calls);
+            var result = await RunAsync(client, subscriber, agencies, callers, calls);
             best = Math.Max(best, result.PerSecond);
             Console.WriteLine(result.Describe($"{callers,2} caller(s)", floor));
             Console.WriteLine($"    service writes: {probe.Describe()}");
         }
 
         floor = CommitFloor(Path.Combine(folder, "floor-paced.db"), 1500);
-        var paced = await RunAsync(client, subscriber, agency, token, callers: 16, total: (int)(best / 2 * pacedSeconds), ratePerSecond: best / 2);
+        var paced = await RunAsync(client, subscriber, agencies, callers: 16, total: (int)(best / 2 * pacedSeconds), ratePerSecond: best / 2);
         Console.WriteLine(paced.Describe($"16 callers paced at {best / 2:F0}/s", floor));
+
+        // The floor commits 2 small pages; a RegisterDecision commits more (its rows and their indexes): the same disk's
+        // floor for a commit of that many pages is what one caller's calls are bounded by.
+        var pages = await PagesPerCallAsync(client, subscriber, agencies, Path.Combine(folder, "publicity.db"));
+        var sized = CommitFloor(Path.Combine(folder, "floor-sized.db"), 1500, (int)Math.Round(pages));
+        floor = CommitFloor(Path.Combine(folder, "floor-last.db"), 1500);
+        Console.WriteLine($"pages a RegisterDecision commits (WAL frames per call, its outbox sent mark included): {pages:F1}; " +
+            $"durable commits of that many pages: {sized:F0}/s ({sized / floor:F2} of the 2-page floor of {floor:F0}/s measured after it)");
         Console.WriteLine($"cores: {Environment.ProcessorCount}; durability: SQLite WAL with synchronous=FULL in the service");
     }
 
@@ -74,7 +88,7 @@ static class WritePathBenchmark
     /// tier-1 compiler thread using 30% of the CPU 10–20 s into it, so every figure carried the start-up JIT. Batches of
     /// calls (1 and 4 callers, so both paths get hot) until a batch compiles fewer than 20 new methods.
     /// </summary>
-    static async Task WarmUpAsync(DecisionService.DecisionServiceClient client, Subscriber subscriber, string agency, Metadata token)
+    static async Task WarmUpAsync(DecisionService.DecisionServiceClient client, Subscriber subscriber, IReadOnlyList<Agency> agencies)
     {
         var clock = Stopwatch.StartNew();
         long compiled;
@@ -82,8 +96,8 @@ static class WritePathBenchmark
         do
         {
             compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            await RunAsync(client, subscriber, agency, token, callers: 1, total: 300);
-            await RunAsync(client, subscriber, agency, token, callers: 4, total: 300);
+            await RunAsync(client, subscriber, agencies, callers: 1, total: 300);
+            await RunAsync(client, subscriber, agencies, callers: 4, total: 300);
             await Task.Delay(200); // the tier-1 queue works in the background
             batches++;
         }
@@ -91,21 +105,53 @@ static class WritePathBenchmark
         Console.WriteLine($"warm-up: {batches} batches in {clock.Elapsed.TotalSeconds:F0} s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled");
     }
 
-    /// <summary>Commits per second of a minimal durable write on this disk: the floor a platform write cannot beat alone.</summary>
-    static double CommitFloor(string path, int commits)
+    /// <summary>
+    /// Commits per second of a minimal durable write on this disk (one small insert into each of <paramref name="pages"/>
+    /// tables, so each commit writes that many pages): with 2, the floor a platform write cannot beat alone.
+    /// </summary>
+    static double CommitFloor(string path, int commits, int pages = 2)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT);");
+        var tables = Enumerable.Range(0, pages).Select(t => $"t{t}").ToList();
+        Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; " + string.Concat(tables.Select(t => $"CREATE TABLE {t} (id INTEGER PRIMARY KEY, v TEXT);")));
+        using var insert = connection.CreateCommand();
+        insert.CommandText = string.Concat(tables.Select(t => $"INSERT INTO {t} (v) VALUES ('x');"));
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < commits; i++)
         {
             using var transaction = connection.BeginTransaction();
-            Exec(connection, "INSERT INTO a (v) VALUES ('x'); INSERT INTO b (v) VALUES ('y');", transaction);
+            insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
             transaction.Commit();
         }
 
         return commits / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// WAL frames (pages) a RegisterDecision commits: the WAL is emptied (a TRUNCATE checkpoint from another connection),
+    /// calls run one after another until their events arrived and their sent marks are committed, then the WAL's length
+    /// counts the frames (fewer than the auto-checkpoint's 1,000, so none is lost to a checkpoint).
+    /// </summary>
+    static async Task<double> PagesPerCallAsync(DecisionService.DecisionServiceClient client, Subscriber subscriber, IReadOnlyList<Agency> agencies, string database)
+    {
+        const int calls = 40;
+        await Task.Delay(500); // the last run's deferred sent marks
+        long pageSize;
+        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            Exec(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+            using var size = connection.CreateCommand();
+            size.CommandText = "PRAGMA page_size";
+            pageSize = (long)size.ExecuteScalar()!;
+        }
+
+        await RunAsync(client, subscriber, agencies, callers: 1, total: calls);
+        await Task.Delay(500);
+        const int frameHeader = 24, walHeader = 32;
+        return (new FileInfo(database + "-wal").Length - walHeader) / (double)(pageSize + frameHeader) / calls;
     }
 
     static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
@@ -117,7 +163,7 @@ static class WritePathBenchmark
     }
 
     static async Task<Result> RunAsync(
-        DecisionService.DecisionServiceClient client, Subscriber subscriber, string agency, Metadata token, int callers, int total, double? ratePerSecond = null)
+        DecisionService.DecisionServiceClient client, Subscriber subscriber, IReadOnlyList<Agency> agencies, int callers, int total, double? ratePerSecond = null)
     {
         var started = new ConcurrentDictionary<string, long>();
         var next = -1;
@@ -125,8 +171,9 @@ static class WritePathBenchmark
         var clock = Stopwatch.StartNew();
         var errors = 0;
         var today = CountyTime.Format(CountyTime.Today(TimeProvider.System));
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async c =>
         {
+            var (agency, token) = (agencies[c % agencies.Count].Code, agencies[c % agencies.Count].Token);
             for (int i; (i = Interlocked.Increment(ref next)) < total;)
             {
                 if (ratePerSecond is { } rate)
@@ -196,6 +243,11 @@ static class WritePathBenchmark
             StatusBases = { new LegalBasis { Law = "《龙山县人民政府机构改革方案》", Article = "龙发〔2019〕5号" } },
         }, Bearer(code, Roles.CountyAdmin));
         return code;
+    }
+
+    sealed record Agency(string Code)
+    {
+        public Metadata Token { get; } = Bearer(Code, Roles.Agency);
     }
 
     static Metadata Bearer(string agency, string role) => new()
