@@ -1,14 +1,20 @@
 using Dapper;
 using Longshan.Platform.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Longshan.UnitTests.Platform;
 
-/// <summary>Group commit on a real SQLite file: writes share commits, and a failing write fails alone.</summary>
+/// <summary>
+/// Group commit on a real SQLite file: writes share commits, a failing write fails alone, and the queue's kept
+/// connection compiles each SQL text once while staying correct.
+/// </summary>
 public sealed class WriteQueueTests : IAsyncLifetime
 {
     static readonly SqlStatement Insert = SqlStatement.Portable(
         "INSERT INTO audit_log (occurred_at, subject, agency_code, action, target) VALUES ('2026-11-29T00:00:00Z', 's', 'a', 'test', @target)");
+
+    static readonly SqlStatement Targets = SqlStatement.Portable("SELECT target FROM audit_log WHERE action = 'test' ORDER BY target");
 
     readonly TestDatabase db = new();
     WriteQueue queue = null!;
@@ -35,7 +41,7 @@ public sealed class WriteQueueTests : IAsyncLifetime
     async Task<List<string>> TargetsAsync()
     {
         await using var session = await db.Database.ReadAsync(CancellationToken.None);
-        return (await session.Connection.QueryAsync<string>("SELECT target FROM audit_log WHERE action = 'test' ORDER BY target")).ToList();
+        return (await session.ListAsync<string>(Targets)).ToList();
     }
 
     [Fact]
@@ -74,5 +80,80 @@ public sealed class WriteQueueTests : IAsyncLifetime
 
         await queued;
         Assert.Equal(51, (await TargetsAsync()).Count);
+    }
+
+    Task<T> RunAsync<T>(Func<DbSession, Task<T>> work) => queue.RunAsync(work, CancellationToken.None);
+
+    static int Cached(DbSession session) => ((CachedStatementConnection)session.Connection).CachedStatementCount;
+
+    [Fact]
+    public async Task Writes_of_the_same_statement_share_one_compiled_command()
+    {
+        var counts = new List<int>();
+        for (var i = 0; i < 20; i++)
+            counts.Add(await RunAsync(async session =>
+            {
+                await session.ExecuteAsync(Insert, new { target = $"t{i:D2}" });
+                return Cached(session);
+            }));
+
+        // The first write's count misses its savepoint's release, which runs after the work: count from the second.
+        Assert.All(counts.Skip(1), c => Assert.Equal(counts[1], c));
+        Assert.Equal(20, (await TargetsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_statement_run_again_while_its_reader_is_open_gets_a_command_of_its_own()
+    {
+        await RunAsync(async session =>
+        {
+            foreach (var t in new[] { "a", "b", "c" }) await session.ExecuteAsync(Insert, new { target = t });
+            return 0;
+        });
+
+        var (outer, inner) = await RunAsync(async session =>
+        {
+            var seen = new List<string>();
+            IReadOnlyList<string> again = [];
+            await foreach (var target in session.Connection.QueryUnbufferedAsync<string>(session.Sql(Targets), transaction: session.Transaction))
+            {
+                seen.Add(target);
+                if (seen.Count == 1) again = await session.ListAsync<string>(Targets);
+            }
+
+            return (seen, again);
+        });
+
+        Assert.Equal(["a", "b", "c"], outer);
+        Assert.Equal(["a", "b", "c"], inner);
+    }
+
+    [Fact]
+    public async Task A_cached_statement_still_runs_after_another_connection_changed_the_schema()
+    {
+        await RunAsync(session => session.ExecuteAsync(Insert, new { target = "before" }));
+        await using (var other = new SqliteConnection($"Data Source={db.Path}"))
+        {
+            await other.OpenAsync();
+            await other.ExecuteAsync("ALTER TABLE audit_log ADD COLUMN note TEXT; CREATE INDEX ix_audit_log_note ON audit_log (note);");
+        }
+
+        await RunAsync(session => session.ExecuteAsync(Insert, new { target = "after" }));
+
+        Assert.Equal(["after", "before"], await TargetsAsync());
+    }
+
+    [Fact]
+    public async Task Many_distinct_texts_keep_the_cache_bounded()
+    {
+        var most = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var sum = await RunAsync(session => session.ScalarAsync<int>(SqlStatement.Portable($"SELECT {i} + 1")));
+            Assert.Equal(i + 1, sum);
+            most = Math.Max(most, await RunAsync(session => Task.FromResult(Cached(session))));
+        }
+
+        Assert.InRange(most, 1, 256);
     }
 }
