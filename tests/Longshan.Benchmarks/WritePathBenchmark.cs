@@ -168,6 +168,7 @@ static class WritePathBenchmark
         var started = new ConcurrentDictionary<string, long>();
         var next = -1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         var errors = 0;
         var today = CountyTime.Format(CountyTime.Today(TimeProvider.System));
@@ -198,18 +199,20 @@ static class WritePathBenchmark
         var answeredIn = clock.Elapsed;
         var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, total - errors);
         var latencies = await subscriber.LatenciesAsync(started, TimeSpan.FromSeconds(60));
-        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies, cpuPerCall);
+        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies, cpuPerCall,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - compiled);
     }
 
     /// <param name="CpuMsPerCall">CPU time of this process (callers, service, outbox, subscriber) per answered call.</param>
-    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs, double CpuMsPerCall)
+    /// <param name="Compiled">Methods the JIT compiled during the run (a steady state compiles few).</param>
+    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs, double CpuMsPerCall, long Compiled)
     {
         public string Describe(string label, double floor)
         {
             LatenciesMs.Sort();
             double At(double q) => LatenciesMs.Count == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Count - 1, (int)(q * LatenciesMs.Count))];
             return $"RegisterDecision, {label}: {PerSecond:F0} answered/s ({PerSecond / floor:F2} of the floor of {floor:F0}/s just before), call → event p50 {At(0.5):F1} ms, " +
-                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}; CPU {CpuMsPerCall:F2} ms/call";
+                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}; CPU {CpuMsPerCall:F2} ms/call; methods compiled meanwhile {Compiled}";
         }
     }
 
