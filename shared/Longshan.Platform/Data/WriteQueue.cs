@@ -9,8 +9,9 @@ namespace Longshan.Platform.Data;
 /// durable commit (an fsync) costs far more than the statements before it; so one loop takes the writes that are
 /// waiting, runs each in its own savepoint of one transaction, commits once, and only then answers each caller.
 /// A write that fails rolls back to its savepoint and fails alone; a failed commit fails every write of the group,
-/// none of which is then stored. On SQL Server the server groups commits itself: each write gets its own transaction
-/// and nothing depends on a single writer.
+/// none of which is then stored. The loop keeps one SQLite connection open whose statements are compiled once
+/// (<see cref="CachedStatementConnection"/>). On SQL Server the server groups commits itself: each write gets its own
+/// transaction and nothing depends on a single writer.
 /// Bookkeeping that nobody waits on (the outbox's sent marks) is <see cref="Defer"/>red: it rides along with the next
 /// group of requests instead of paying a durable commit of its own, or commits alone after <see cref="MaxDeferral"/>.
 /// </summary>
