@@ -19,8 +19,9 @@ namespace Longshan.Benchmarks;
 /// reaches a plain AMQP subscriber (RabbitMQ.Client, a queue bound to the documented exchange). In one run, beside:
 /// the SQLite durable-commit floor on the same disk (WAL, synchronous=FULL, two small inserts per transaction, one
 /// connection) and plain MassTransit publish→consume on the same broker. Callers: 1, 4 and 16 (answered/s and
-/// call start → event p50/p99), then 16 callers paced at half the best rate; last, the pages one call commits and the
-/// disk's floor for a commit of that many pages.
+/// call start → event p50/p99), then 16 callers paced at half the best rate; then the pages one call commits and the
+/// disk's floor for a commit of that many pages; last, 1 and 16 callers with the database on tmpfs (fsync free), to
+/// show how much of a call the disk is.
 /// Options: <c>--calls N</c> (per caller count, default 2000), <c>--seconds S</c> (paced run, default 10),
 /// <c>--callers N</c> (only that caller count), <c>--agencies N</c> (callers spread over N agencies, default 1).
 /// </summary>
@@ -80,7 +81,40 @@ static class WritePathBenchmark
         floor = CommitFloor(Path.Combine(folder, "floor-last.db"), 1500);
         Console.WriteLine($"pages a RegisterDecision commits (WAL frames per call, its outbox sent mark included): {pages:F1}; " +
             $"durable commits of that many pages: {sized:F0}/s ({sized / floor:F2} of the 2-page floor of {floor:F0}/s measured after it)");
+
+        // Where the disk stands: the same write path with the service's database on tmpfs, where fsync costs nothing.
+        // Figures close to the ones above say the write path is bound by something other than the disk (CPU).
+        if (Directory.Exists("/dev/shm")) await WithoutTheDiskAsync(broker, subscriber, agencyCount, calls, folder);
         Console.WriteLine($"cores: {Environment.ProcessorCount}; durability: SQLite WAL with synchronous=FULL in the service");
+    }
+
+    static async Task WithoutTheDiskAsync(RabbitNode broker, Subscriber subscriber, int agencyCount, int calls, string folder)
+    {
+        var memory = Path.Combine("/dev/shm", Path.GetFileName(folder));
+        Directory.CreateDirectory(memory);
+        try
+        {
+            using var publicity = new PublicityOnKestrel(Path.Combine(memory, "publicity.db"), broker.ConnectionString);
+            publicity.StartServer();
+            using var channel = GrpcChannel.ForAddress(publicity.GrpcAddress);
+            var client = new DecisionService.DecisionServiceClient(channel);
+            var agencies = new List<Agency>();
+            for (var a = 0; a < agencyCount; a++) agencies.Add(new Agency(await RegisterAgencyAsync(channel)));
+            await RunAsync(client, subscriber, agencies, callers: 4, total: 1000); // this instance's connections and caches; the JIT is warm
+            foreach (var callers in new[] { 1, 16 })
+            {
+                var floor = CommitFloor(Path.Combine(folder, $"floor-tmpfs-{callers}.db"), 1500);
+                using var probe = new WriteGroupProbe();
+                var result = await RunAsync(client, subscriber, agencies, callers, calls);
+                Console.WriteLine(result.Describe($"{callers,2} caller(s), database on tmpfs (no fsync)", floor));
+                Console.WriteLine($"    service writes: {probe.Describe()}");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(memory, recursive: true);
+        }
     }
 
     /// <summary>
