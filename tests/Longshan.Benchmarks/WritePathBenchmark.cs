@@ -51,8 +51,7 @@ static class WritePathBenchmark
         // Events leave in order per agency, each confirmed before the next (OutboxDispatcher): one agency (the default)
         // is the worst case for call → event; --agencies N spreads the callers over N agencies, as a county's would be.
         var agencyCount = BenchmarkArgs.Option(args, "--agencies", 1);
-        var agencies = new List<Agency>();
-        for (var a = 0; a < agencyCount; a++) agencies.Add(new Agency(await RegisterAgencyAsync(channel)));
+        var agencies = await RegisterAgenciesAsync(channel, agencyCount);
         await using var subscriber = await Subscriber.StartAsync(broker.ConnectionString);
         Console.WriteLine($"callers write for {agencyCount} agenc{(agencyCount == 1 ? "y" : "ies")}");
 
@@ -98,8 +97,7 @@ static class WritePathBenchmark
             publicity.StartServer();
             using var channel = GrpcChannel.ForAddress(publicity.GrpcAddress);
             var client = new DecisionService.DecisionServiceClient(channel);
-            var agencies = new List<Agency>();
-            for (var a = 0; a < agencyCount; a++) agencies.Add(new Agency(await RegisterAgencyAsync(channel)));
+            var agencies = await RegisterAgenciesAsync(channel, agencyCount);
             await RunAsync(client, subscriber, agencies, callers: 4, total: 1000); // this instance's connections and caches; the JIT is warm
             foreach (var callers in new[] { 1, 16 })
             {
@@ -268,6 +266,13 @@ static class WritePathBenchmark
     };
 
     static string Fix(string code) => code.Remove(17) is var head ? head + Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(head) : code;
+
+    static async Task<List<Agency>> RegisterAgenciesAsync(GrpcChannel channel, int count)
+    {
+        var agencies = new List<Agency>();
+        for (var a = 0; a < count; a++) agencies.Add(new Agency(await RegisterAgencyAsync(channel)));
+        return agencies;
+    }
 
     static async Task<string> RegisterAgencyAsync(GrpcChannel channel)
     {
