@@ -186,11 +186,10 @@ static class WritePathBenchmark
         return (new FileInfo(database + "-wal").Length - walHeader) / (double)(pageSize + frameHeader) / calls;
     }
 
-    static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    static void Exec(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
         command.ExecuteNonQuery();
     }
 
@@ -206,7 +205,7 @@ static class WritePathBenchmark
         var today = CountyTime.Format(CountyTime.Today(TimeProvider.System));
         await Task.WhenAll(Enumerable.Range(0, callers).Select(async c =>
         {
-            var (agency, token) = (agencies[c % agencies.Count].Code, agencies[c % agencies.Count].Token);
+            var agency = agencies[c % agencies.Count];
             for (int i; (i = Interlocked.Increment(ref next)) < total;)
             {
                 if (ratePerSecond is { } rate)
@@ -215,11 +214,11 @@ static class WritePathBenchmark
                     if (due > TimeSpan.Zero) await Task.Delay(due);
                 }
 
-                var request = Decision(agency, today);
+                var request = Decision(agency.Code, today);
                 var at = Stopwatch.GetTimestamp();
                 try
                 {
-                    var response = await client.RegisterDecisionAsync(request, token, deadline: DateTime.UtcNow.AddSeconds(30));
+                    var response = await client.RegisterDecisionAsync(request, agency.Token, deadline: DateTime.UtcNow.AddSeconds(30));
                     started[response.Decision.DecisionId] = at;
                 }
                 catch (RpcException)

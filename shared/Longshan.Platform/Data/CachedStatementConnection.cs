@@ -106,7 +106,12 @@ sealed class CachedStatementConnection(SqliteConnection inner) : DbConnection
             }
         }
 
-        public override int CommandTimeout { get; set; } = 30;
+        /// <summary>The cached command's own (SQLite's busy timeout); Dapper sets it, when asked to, after the text.</summary>
+        public override int CommandTimeout
+        {
+            get => Command.CommandTimeout;
+            set => Command.CommandTimeout = value;
+        }
 
         public override CommandType CommandType
         {

@@ -44,19 +44,25 @@ public sealed class Database
     /// (Microsoft.Data.Sqlite's default) taken after this process's write lock, so the write lock is held from the
     /// start and no writer of this process sleeps on a busy database. Dispose the session promptly.
     /// </summary>
-    public async Task<DbSession> WriteAsync(CancellationToken cancellationToken)
+    public Task<DbSession> WriteAsync(CancellationToken cancellationToken) => WriteAsync(kept: null, cancellationToken);
+
+    /// <summary>
+    /// A write session on <paramref name="kept"/> (the write queue's connection, which stays open when the session
+    /// ends), or on a newly opened connection when it is null.
+    /// </summary>
+    internal async Task<DbSession> WriteAsync(CachedStatementConnection? kept, CancellationToken cancellationToken)
     {
         if (writeLock is not null) await writeLock.WaitAsync(cancellationToken);
-        DbConnection? connection = null;
+        DbConnection? opened = null;
         try
         {
-            connection = await OpenAsync(cancellationToken);
+            var connection = kept ?? (opened = await OpenAsync(cancellationToken));
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new DbSession(connection, transaction, Dialect, writeLock, cancellationToken);
+            return new DbSession(connection, transaction, Dialect, writeLock, cancellationToken, ownsConnection: kept is null);
         }
         catch
         {
-            if (connection is not null) await connection.DisposeAsync();
+            if (opened is not null) await opened.DisposeAsync();
             writeLock?.Release();
             throw;
         }
@@ -69,25 +75,7 @@ public sealed class Database
     internal async Task<CachedStatementConnection> OpenKeptWriteConnectionAsync(CancellationToken cancellationToken)
     {
         if (Dialect != SqlDialect.Sqlite) throw new InvalidOperationException("Only SQLite writes through one kept connection.");
-        var connection = new SqliteConnection(options.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return new CachedStatementConnection(connection);
-    }
-
-    /// <summary>A write session on the kept connection: the same lock and transaction as <see cref="WriteAsync(CancellationToken)"/>; disposing it keeps the connection open.</summary>
-    internal async Task<DbSession> WriteAsync(CachedStatementConnection kept, CancellationToken cancellationToken)
-    {
-        await writeLock!.WaitAsync(cancellationToken);
-        try
-        {
-            var transaction = await kept.BeginTransactionAsync(cancellationToken);
-            return new DbSession(kept, transaction, Dialect, writeLock, cancellationToken, ownsConnection: false);
-        }
-        catch
-        {
-            writeLock.Release();
-            throw;
-        }
+        return new CachedStatementConnection((SqliteConnection)await OpenAsync(cancellationToken));
     }
 
     async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -12,7 +12,6 @@ namespace Longshan.Platform.Data;
 public sealed class DbSession : IAsyncDisposable
 {
     readonly bool ownsConnection;
-    int savepoints;
     SemaphoreSlim? release;
 
     internal DbSession(
@@ -61,14 +60,14 @@ public sealed class DbSession : IAsyncDisposable
         Connection.ExecuteScalarAsync<T>(Command(statement, parameters));
 
     /// <summary>
-    /// SQLite's savepoint statements, with one name so that the write queue's kept connection compiles them once:
-    /// savepoints nest by name (the innermost of that name is the one rolled back or released).
+    /// The savepoint of one request in a group. One name, so that the write queue's kept connection compiles these once;
+    /// savepoints nest by name in both dialects (the innermost of that name is the one rolled back or released).
     /// </summary>
     static readonly SqlStatement Save = new("SAVEPOINT request", "SAVE TRANSACTION request");
 
     static readonly SqlStatement RollbackToSave = new("ROLLBACK TO request", "ROLLBACK TRANSACTION request");
 
-    /// <summary>SQL Server has no RELEASE SAVEPOINT: its savepoints end with the transaction.</summary>
+    /// <summary>Run on SQLite only: SQL Server has no RELEASE SAVEPOINT (its savepoints end with the transaction).</summary>
     static readonly SqlStatement ReleaseSave = new("RELEASE request", "SELECT 1");
 
     /// <summary>
@@ -77,37 +76,25 @@ public sealed class DbSession : IAsyncDisposable
     /// </summary>
     public async Task<T> InSavepointAsync<T>(Func<Task<T>> work)
     {
-        var transaction = Transaction ?? throw new InvalidOperationException("A savepoint needs a write session.");
-        if (Dialect == SqlDialect.SqlServer) return await InSqlServerSavepointAsync(transaction, work);
+        if (!IsWrite) throw new InvalidOperationException("A savepoint needs a write session.");
         await ExecuteAsync(Save);
         try
         {
             var result = await work();
-            await ExecuteAsync(ReleaseSave);
+            if (Dialect == SqlDialect.Sqlite) await ExecuteAsync(ReleaseSave);
             return result;
         }
         catch
         {
-            await Connection.ExecuteAsync(new CommandDefinition(Sql(RollbackToSave), transaction: transaction, cancellationToken: CancellationToken.None));
-            await Connection.ExecuteAsync(new CommandDefinition(Sql(ReleaseSave), transaction: transaction, cancellationToken: CancellationToken.None));
+            await ExecuteUncancelledAsync(RollbackToSave);
+            if (Dialect == SqlDialect.Sqlite) await ExecuteUncancelledAsync(ReleaseSave);
             throw;
         }
     }
 
-    async Task<T> InSqlServerSavepointAsync<T>(DbTransaction transaction, Func<Task<T>> work)
-    {
-        var name = "s" + Interlocked.Increment(ref savepoints);
-        await transaction.SaveAsync(name, CancellationToken);
-        try
-        {
-            return await work();
-        }
-        catch
-        {
-            await transaction.RollbackAsync(name, CancellationToken.None);
-            throw;
-        }
-    }
+    /// <summary>Undoing a failed request must not stop halfway because its caller gave up.</summary>
+    Task<int> ExecuteUncancelledAsync(SqlStatement statement) =>
+        Connection.ExecuteAsync(new CommandDefinition(Sql(statement), transaction: Transaction, cancellationToken: CancellationToken.None));
 
     public Task CommitAsync() =>
         (Transaction ?? throw new InvalidOperationException("A read session has nothing to commit.")).CommitAsync(CancellationToken);
