@@ -19,7 +19,8 @@ namespace Longshan.Benchmarks;
 /// reaches a plain AMQP subscriber (RabbitMQ.Client, a queue bound to the documented exchange). In one run, beside:
 /// the SQLite durable-commit floor on the same disk (WAL, synchronous=FULL, two small inserts per transaction, one
 /// connection) and plain MassTransit publish→consume on the same broker. Callers: 1, 4 and 16 (answered/s and
-/// call start → event p50/p99), then 16 callers paced at half the best rate; then the pages one call commits and the
+/// call start → event p50/p99); then GetDecision through the same pipeline at 1 and 16 callers (the call without its write
+/// and event: a ceiling no write can pass on this machine); then 16 callers paced at half the best rate; then the pages one call commits and the
 /// disk's floor for a commit of that many pages; last, 1 and 16 callers with the database on tmpfs (fsync free), to
 /// show how much of a call the disk is.
 /// Options: <c>--calls N</c> (per caller count, default 2000), <c>--seconds S</c> (paced run, default 10),
@@ -28,6 +29,9 @@ namespace Longshan.Benchmarks;
 static class WritePathBenchmark
 {
     const string Exchange = "longshan.publicity.decision-registered.v1";
+
+    /// <summary>The broker's process, whose CPU each run counts beside this process's.</summary>
+    static int? brokerProcess;
 
     public static async Task RunAsync(string[] args)
     {
@@ -41,6 +45,7 @@ static class WritePathBenchmark
 
         await using var broker = new RabbitNode(Path.Combine(folder, "broker"));
         await broker.StartAsync();
+        brokerProcess = broker.ProcessId;
         var plain = await OutboxBenchmark.PlainPublishConsumeAsync(broker, folder, 10_000);
         Console.WriteLine($"plain MassTransit publish→consume: {plain:F0} msg/s");
 
@@ -67,6 +72,17 @@ static class WritePathBenchmark
             best = Math.Max(best, result.PerSecond);
             Console.WriteLine(result.Describe($"{callers,2} caller(s)", floor));
             Console.WriteLine($"    service writes: {probe.Describe()}");
+        }
+
+        // What the call costs without its write: GetDecision goes through the same channel, Kestrel, token validation and
+        // interceptors and reads one decision, but commits nothing and publishes nothing. Its rate bounds what any write
+        // through this pipeline could answer on this machine, whatever the disk allows.
+        var sample = await client.RegisterDecisionAsync(Decision(agencies[0].Code, CountyTime.Format(CountyTime.Today(TimeProvider.System))), agencies[0].Token);
+        foreach (var callers in only > 0 ? [only] : new[] { 1, 16 })
+        {
+            floor = CommitFloor(Path.Combine(folder, $"floor-read-{callers}.db"), 1500);
+            var (perSecond, cpu) = await ReadsAsync(client, agencies[0], sample.Decision.DecisionId, callers, calls);
+            Console.WriteLine($"ceiling without the write: GetDecision, {callers,2} caller(s): {perSecond:F0} answered/s ({perSecond / floor:F2} of the floor of {floor:F0}/s just before); CPU {cpu:F2} ms/call");
         }
 
         floor = CommitFloor(Path.Combine(folder, "floor-paced.db"), 1500);
@@ -199,6 +215,7 @@ static class WritePathBenchmark
         var started = new ConcurrentDictionary<string, long>();
         var next = -1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var brokerCpu = ProcessTreeCpu.Of(brokerProcess);
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         var errors = 0;
@@ -230,20 +247,39 @@ static class WritePathBenchmark
         var answeredIn = clock.Elapsed;
         var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, total - errors);
         var latencies = await subscriber.LatenciesAsync(started, TimeSpan.FromSeconds(60));
-        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies, cpuPerCall,
+        // The broker's CPU until every event arrived: each call's publish, routing and delivery.
+        var brokerPerCall = (ProcessTreeCpu.Of(brokerProcess) - brokerCpu).TotalMilliseconds / Math.Max(1, total - errors);
+        return new Result(total - errors, errors, (total - errors) / answeredIn.TotalSeconds, latencies, cpuPerCall, brokerPerCall,
             System.Runtime.JitInfo.GetCompiledMethodCount() - compiled);
     }
 
+    /// <summary>Answered GetDecision calls per second, and this process's CPU per call.</summary>
+    static async Task<(double PerSecond, double CpuMsPerCall)> ReadsAsync(
+        DecisionService.DecisionServiceClient client, Agency agency, string decisionId, int callers, int total)
+    {
+        var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < total)
+                await client.GetDecisionAsync(new GetDecisionRequest { DecisionId = decisionId }, agency.Token, deadline: DateTime.UtcNow.AddSeconds(30));
+        }));
+        return (total / clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / total);
+    }
+
     /// <param name="CpuMsPerCall">CPU time of this process (callers, service, outbox, subscriber) per answered call.</param>
+    /// <param name="BrokerCpuMsPerCall">CPU time of the broker (RabbitMQ's process tree) per answered call.</param>
     /// <param name="Compiled">Methods the JIT compiled during the run (a steady state compiles few).</param>
-    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs, double CpuMsPerCall, long Compiled)
+    sealed record Result(int Answered, int Errors, double PerSecond, List<double> LatenciesMs, double CpuMsPerCall, double BrokerCpuMsPerCall, long Compiled)
     {
         public string Describe(string label, double floor)
         {
             LatenciesMs.Sort();
             double At(double q) => LatenciesMs.Count == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Count - 1, (int)(q * LatenciesMs.Count))];
             return $"RegisterDecision, {label}: {PerSecond:F0} answered/s ({PerSecond / floor:F2} of the floor of {floor:F0}/s just before), call → event p50 {At(0.5):F1} ms, " +
-                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}; CPU {CpuMsPerCall:F2} ms/call; methods compiled meanwhile {Compiled}";
+                $"p99 {At(0.99):F1} ms; events seen {LatenciesMs.Count}/{Answered}; errors {Errors}; CPU {CpuMsPerCall:F2} ms/call here + {BrokerCpuMsPerCall:F2} in the broker " +
+                $"(the {Environment.ProcessorCount} cores at the floor's rate allow {1000.0 * Environment.ProcessorCount / floor:F2}); methods compiled meanwhile {Compiled}";
         }
     }
 

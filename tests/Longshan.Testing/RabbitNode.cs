@@ -23,6 +23,9 @@ public sealed class RabbitNode : IAsyncDisposable
 
     public string ConnectionString => node.ConnectionString;
 
+    /// <summary>The server's process (the broker runs in it and its children), for benchmarks that count its CPU.</summary>
+    public int? ProcessId => server?.Id;
+
     /// <summary>
     /// A new virtual host (through the management API) holding the platform's topology (every event exchange and
     /// subscriber queue, <see cref="BrokerDefinitions.Topology"/>), each service's user with its permissions there, and

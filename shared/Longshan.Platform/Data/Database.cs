@@ -75,8 +75,24 @@ public sealed class Database
     internal async Task<CachedStatementConnection> OpenKeptWriteConnectionAsync(CancellationToken cancellationToken)
     {
         if (Dialect != SqlDialect.Sqlite) throw new InvalidOperationException("Only SQLite writes through one kept connection.");
-        return new CachedStatementConnection((SqliteConnection)await OpenAsync(cancellationToken));
+        var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = StatementJournalInMemory;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new CachedStatementConnection(connection);
     }
+
+    /// <summary>
+    /// Each write of a group runs in a savepoint, and SQLite keeps a savepoint's undo pages in a statement journal that
+    /// spills to a temporary file past 64 KiB (sqlite.org/tempfiles.html, 2.5). A RegisterDecision touches about 18
+    /// pages (72 KiB), so every write created, wrote and deleted a file in /var/tmp (strace: <c>etilqs_*</c>). With
+    /// <c>temp_store=MEMORY</c> the journal stays in memory (pager.c, <c>subjInMemory</c>); it is undo data for the open
+    /// transaction only, so durability is unchanged. Measured: statements 0.44 → 0.32 ms per write at 16 callers.
+    /// </summary>
+    const string StatementJournalInMemory = "PRAGMA temp_store=MEMORY";
 
     async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

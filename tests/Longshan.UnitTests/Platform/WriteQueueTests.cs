@@ -156,4 +156,24 @@ public sealed class WriteQueueTests : IAsyncLifetime
 
         Assert.InRange(most, 1, 256);
     }
+
+    [Fact]
+    public async Task A_write_larger_than_the_statement_journal_spill_keeps_its_journal_in_memory_and_still_rolls_back_alone()
+    {
+        // Each write runs in a savepoint; its undo pages would spill to a temporary file past 64 KiB unless the kept
+        // connection keeps temporary storage in memory (Database.StatementJournalInMemory).
+        Assert.Equal(2, await RunAsync(session => session.ScalarAsync<int>(SqlStatement.Portable("PRAGMA temp_store"))));
+        var big = new string('x', 3000);
+
+        var small = WriteAsync("kept");
+        var failing = queue.RunAsync<int>(async session =>
+        {
+            for (var i = 0; i < 60; i++) await session.ExecuteAsync(Insert, new { target = $"big{i:D2}{big}" }); // about 180 KiB of pages
+            throw new InvalidOperationException("this large write fails after its inserts");
+        }, CancellationToken.None);
+
+        Assert.Equal(1, await small);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal(["kept"], await TargetsAsync());
+    }
 }
