@@ -81,8 +81,11 @@ static class WritePathBenchmark
         foreach (var callers in only > 0 ? [only] : new[] { 1, 16 })
         {
             floor = CommitFloor(Path.Combine(folder, $"floor-read-{callers}.db"), 1500);
-            var (perSecond, cpu) = await ReadsAsync(client, agencies[0], sample.Decision.DecisionId, callers, calls);
-            Console.WriteLine($"ceiling without the write: GetDecision, {callers,2} caller(s): {perSecond:F0} answered/s ({perSecond / floor:F2} of the floor of {floor:F0}/s just before); CPU {cpu:F2} ms/call");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var read = new GetDecisionRequest { DecisionId = sample.Decision.DecisionId };
+            var run = await LoadRun.MeasureAsync(async _ => await client.GetDecisionAsync(read, agencies[0].Token, deadline: DateTime.UtcNow.AddSeconds(30)), callers, TimeSpan.FromMinutes(5), calls);
+            var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, run.Calls);
+            Console.WriteLine($"ceiling without the write: GetDecision, {callers,2} caller(s): {run.CallsPerSecond:F0} answered/s ({run.CallsPerSecond / floor:F2} of the floor of {floor:F0}/s just before); CPU {cpuPerCall:F2} ms/call; errors {run.Errors}");
         }
 
         floor = CommitFloor(Path.Combine(folder, "floor-paced.db"), 1500);
@@ -253,21 +256,6 @@ static class WritePathBenchmark
             System.Runtime.JitInfo.GetCompiledMethodCount() - compiled);
     }
 
-    /// <summary>Answered GetDecision calls per second, and this process's CPU per call.</summary>
-    static async Task<(double PerSecond, double CpuMsPerCall)> ReadsAsync(
-        DecisionService.DecisionServiceClient client, Agency agency, string decisionId, int callers, int total)
-    {
-        var next = -1;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
-        {
-            while (Interlocked.Increment(ref next) < total)
-                await client.GetDecisionAsync(new GetDecisionRequest { DecisionId = decisionId }, agency.Token, deadline: DateTime.UtcNow.AddSeconds(30));
-        }));
-        return (total / clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / total);
-    }
-
     /// <param name="CpuMsPerCall">CPU time of this process (callers, service, outbox, subscriber) per answered call.</param>
     /// <param name="BrokerCpuMsPerCall">CPU time of the broker (RabbitMQ's process tree) per answered call.</param>
     /// <param name="Compiled">Methods the JIT compiled during the run (a steady state compiles few).</param>
@@ -292,7 +280,7 @@ static class WritePathBenchmark
         DecisionDate = today,
         Content = new DecisionContent
         {
-            Party = new Party { Kind = PartyKind.Organisation, Name = "龙山县华塘食品有限公司", CreditCode = Fix("91433130MA4L00000") },
+            Party = new Party { Kind = PartyKind.Organisation, Name = "龙山县华塘食品有限公司", CreditCode = PartyCode },
             Facts = "当事人销售超过保质期的食品。",
             LegalBasis = { new LegalBasis { Law = "《中华人民共和国食品安全法》", Article = "第一百二十四条第一款第（一）项" } },
             Penalties = { new Penalty { Kind = PenaltyKind.Fine, AmountFen = 500_000 } },
@@ -300,7 +288,7 @@ static class WritePathBenchmark
         },
     };
 
-    static string Fix(string code) => code.Remove(17) is var head ? head + Platform.Identifiers.UnifiedSocialCreditCode.CheckCharacter(head) : code;
+    static readonly string PartyCode = CreditCodes.WithCheck("91433130MA4L00000");
 
     static async Task<List<Agency>> RegisterAgenciesAsync(GrpcChannel channel, int count)
     {
@@ -311,7 +299,7 @@ static class WritePathBenchmark
 
     static async Task<string> RegisterAgencyAsync(GrpcChannel channel)
     {
-        var code = Fix("11433130MB" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) + "0");
+        var code = CreditCodes.New();
         await new AgencyService.AgencyServiceClient(channel).RegisterAgencyAsync(new RegisterAgencyRequest
         {
             RequestId = Guid.NewGuid().ToString(), CreditCode = code, Name = "龙山县市场监督管理局", Kind = AgencyKind.CountyDepartment,

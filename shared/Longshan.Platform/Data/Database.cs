@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -76,12 +77,7 @@ public sealed class Database
     {
         if (Dialect != SqlDialect.Sqlite) throw new InvalidOperationException("Only SQLite writes through one kept connection.");
         var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = StatementJournalInMemory;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await connection.ExecuteAsync(new CommandDefinition(StatementJournalInMemory, cancellationToken: cancellationToken));
         return new CachedStatementConnection(connection);
     }
 

@@ -67,8 +67,8 @@ public sealed class DbSession : IAsyncDisposable
 
     static readonly SqlStatement RollbackToSave = new("ROLLBACK TO request", "ROLLBACK TRANSACTION request");
 
-    /// <summary>Run on SQLite only: SQL Server has no RELEASE SAVEPOINT (its savepoints end with the transaction).</summary>
-    static readonly SqlStatement ReleaseSave = new("RELEASE request", "SELECT 1");
+    /// <summary>SQLite only (no SQL Server text): SQL Server has no RELEASE SAVEPOINT (its savepoints end with the transaction).</summary>
+    static readonly SqlStatement ReleaseSave = new("RELEASE request", "");
 
     /// <summary>
     /// Runs <paramref name="work"/> inside a savepoint of this write session: when it throws, only its own changes are
